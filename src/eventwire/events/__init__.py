@@ -1,0 +1,1 @@
+"""Events: CAMEO/PLOVER coding of who did what to whom, when."""
