@@ -32,7 +32,7 @@ class ActorTagger:
                     "start_char": ent.start_char, "end_char": ent.end_char, "start": ent.start, "end": ent.end,
                     "text": ent.text, "code": code, "name": ent.text,
                     "kind": "state" if code else ("person" if ent.label_ == "PERSON" else "org"),
-                    "agent": None, "reason": f"NER {ent.label_}",
+                    "agent": None, "reason": f"NER {ent.label_}", "antecedent": None,
                 }
             )
         doc._.eventwire_actors = mentions

@@ -1,0 +1,84 @@
+"""Look up the actor behind a token or span, for the event coder and the quote finder.
+
+``doc._.eventwire_actors`` is a list of mention dicts, JSON-plain::
+
+    {"start": 3, "end": 5,                 # token offsets of the mention
+     "start_char": 18, "end_char": 34,     # character offsets in doc.text
+     "text": "Jens Stoltenberg",           # as written ("he", "Seoul", ...)
+     "code": "NATO",                       # actor code or None (unknown person / group)
+     "name": "Jens Stoltenberg",           # canonical name (full name for people)
+     "kind": "person",                     # state | igo | ngo | person | group | org
+     "agent": "GOV",                       # sector / agent type or None
+     "reason": "office: NATO Secretary General 2014-10-01..2024-10-01",
+     "antecedent": None}                   # index of the mention a pronoun/title resolved to
+
+Pronouns and titles resolved by coreference are mentions too (``"text": "he"``),
+carrying the code and name of their antecedent.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+Mention = dict[str, Any]
+
+
+def mentions(doc: Doc) -> list[Mention]:
+    return doc._.eventwire_actors or []
+
+
+def _index(doc: Doc) -> dict[int, Mention]:
+    cache = doc.user_data.get("eventwire_actor_index")
+    actors = mentions(doc)
+    if cache is None or cache[0] != id(actors) or cache[1] != len(actors):
+        by_token = {}
+        for m in actors:
+            for i in range(m["start"], m["end"]):
+                by_token.setdefault(i, m)
+        cache = (id(actors), len(actors), by_token)
+        doc.user_data["eventwire_actor_index"] = cache
+    return cache[2]
+
+
+def actor_at(token: Token) -> Mention | None:
+    """The mention that covers ``token``, or None."""
+    return _index(token.doc).get(token.i)
+
+
+def actor_for_token(token: Token) -> Mention | None:
+    """The actor a noun phrase headed by ``token`` stands for.
+
+    Looks at the token itself, then at its compound / adjectival / possessive
+    modifiers ("South Korean officials" -> KOR, "the Russian army" -> RUS),
+    then at a prepositional "of" attachment ("the government of Japan").
+    """
+    found = actor_at(token)
+    if found:
+        return found
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < token.i:
+            found = actor_at(child)
+            if found and found.get("code"):
+                return found
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = actor_at(pobj)
+                    if found and found.get("code"):
+                        return found
+    return None
+
+
+def actors_in(span: Span) -> list[Mention]:
+    """All distinct mentions inside ``span``, in order."""
+    seen, out = set(), []
+    index = _index(span.doc)
+    for token in span:
+        m = index.get(token.i)
+        if m is not None and id(m) not in seen:
+            seen.add(id(m))
+            out.append(m)
+    return out
