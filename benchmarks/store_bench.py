@@ -23,7 +23,7 @@ import resource
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -115,7 +115,11 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as folder:
             results["sqlite"] = run(f"sqlite:///{Path(folder) / 'bench.db'}", base, args.n)
     if args.pg:
-        results["postgresql"] = run(_fresh_pg(args.pg), base, args.n)
+        url, drop = _fresh_pg(args.pg)
+        try:
+            results["postgresql"] = run(url, base, args.n)
+        finally:
+            drop()
     else:
         print("postgresql: skipped (set EVENTWIRE_TEST_POSTGRES or --pg; see scripts/start-postgres.sh)")
     for name, r in results.items():
@@ -129,8 +133,8 @@ def main() -> int:
     return 0
 
 
-def _fresh_pg(admin: str) -> str:
-    """A new database on the server of ``admin`` (benchmarks never reuse data)."""
+def _fresh_pg(admin: str) -> tuple[str, Callable[[], None]]:
+    """A new database on the server of ``admin`` (benchmarks never reuse data), and how to drop it."""
     import uuid
 
     from sqlalchemy import create_engine, text
@@ -141,9 +145,13 @@ def _fresh_pg(admin: str) -> str:
     engine = create_engine(admin, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
-    engine.dispose()
-    print(f"postgresql: using new database {name} (drop it when done)", file=sys.stderr)
-    return make_url(admin).set(database=name).render_as_string(hide_password=False)
+
+    def drop() -> None:
+        with engine.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        engine.dispose()
+
+    return make_url(admin).set(database=name).render_as_string(hide_password=False), drop
 
 
 if __name__ == "__main__":
