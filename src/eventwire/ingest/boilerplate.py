@@ -124,7 +124,25 @@ def boilerplate_lines(lines: list[str], patterns: tuple[Pattern, ...] | None = N
         drop.add(i)
         i += 1
         if hit.kind == "block":
-            while i < len(lines) and _is_block_item(keys[i]) and (hits[i] is None or hits[i] is hit):
-                drop.add(i)
-                i += 1
+            end = _block_end(keys, hits, i)
+            drop.update(range(i, end))
+            i = end
     return drop
+
+
+def _block_end(keys: list[str], hits: list[Pattern | None], i: int) -> int:
+    """Index just after the list-like lines that follow a block heading at ``i - 1``.
+
+    A blank line ends the block once it has items, unless a list item ("- ...",
+    "1. ...") follows it: a story's subheading after a "Read more" link survives.
+    """
+    items = 0
+    while i < len(keys) and hits[i] is None and _is_block_item(keys[i]):
+        if not keys[i]:
+            after = next((k for k in keys[i + 1:] if k), "")
+            if items and not _LIST_ITEM.match(after):
+                break
+        else:
+            items += 1
+        i += 1
+    return i
