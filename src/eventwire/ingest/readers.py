@@ -95,6 +95,9 @@ def read_file(file: Path, config: Config) -> Iterator[Article | Failure]:
     except OSError as e:
         yield Failure(origin, Errors.E019.format(origin=origin, detail=e.strerror or e))
         return
+    if looks_binary(head):
+        yield Failure(origin, Errors.E004.format(origin=origin))
+        return
     kind = _kind(file, head)
     if kind == "jsonl":
         yield from _read_jsonl(file, origin, config)
