@@ -63,7 +63,26 @@ def article_from_html(
     """
     if not html.strip():
         raise InputError(Errors.E003.format(origin=origin), origin=origin)
-    doc = extract_html(html, url=url)
+    return article_from_document(
+        extract_html(html, url=url), html, config=config, origin=origin, id=id, url=url, published=published
+    )
+
+
+def article_from_document(
+    doc: trafilatura.settings.Document | None,
+    html: str,
+    *,
+    config: Config,
+    origin: str | None = None,
+    id: str | None = None,
+    url: str | None = None,
+    published: str | None = None,
+) -> Article:
+    """``article_from_html`` once trafilatura has run (``doc`` from ``extract_html``).
+
+    The date is the input's, else trafilatura's, else htmldate's (original
+    publication date, extensive search), else a dateline in the text.
+    """
     if doc is None or not (doc.text or "").strip():
         raise InputError(Errors.E009.format(origin=origin), origin=origin)
     date = published or normalise_published(doc.date) or html_date(html, url=url)
