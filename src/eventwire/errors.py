@@ -9,7 +9,7 @@ from __future__ import annotations
 
 class Errors:
     E001 = "[E001] No such file or folder: {path}. Check the path, or quote it if it has spaces."
-    E002 = "[E002] No articles found in folder {path}: it has no .txt, .html, .htm or .jsonl files."
+    E002 = "[E002] No articles found in folder {path}: it has no .txt, .html, .htm, .jsonl or .json files."
     E003 = "[E003] {origin}: the article is empty (no text, or only white space)."
     E004 = "[E004] {origin}: looks like a binary file (it contains NUL bytes); give text, HTML or JSONL."
     E005 = "[E005] {origin}: not valid UTF-8 at byte {pos}; decoded with replacement characters."

@@ -23,7 +23,7 @@ from eventwire.types import Article
 
 log = logging.getLogger(__name__)
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 JSON_SUFFIXES = {".json"}
@@ -43,7 +43,11 @@ class Failure:
 
 
 def find_files(path: Path) -> list[Path]:
-    """The article files in a folder (recursively, sorted, hidden ones skipped), or ``[path]``."""
+    """The article files in a folder (recursively, sorted, hidden ones skipped), or ``[path]``.
+
+    In a folder only the suffixes in ``ARTICLE_SUFFIXES`` count (so a README.md
+    is not an article); a file named on its own is read whatever its suffix.
+    """
     if not path.is_dir():
         return [path]
     return sorted(
