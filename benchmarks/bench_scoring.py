@@ -24,7 +24,7 @@ def snippet_counts(output: str, with_: list[str], without: list[str]) -> tuple[i
 
 def _shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
     tokens = _TOKEN.findall(text or "")
-    return Counter(tuple(tokens[i: i + n]) for i in range(max(len(tokens) - n + 1, 0)))
+    return Counter(tuple(tokens[i : i + n]) for i in range(max(len(tokens) - n + 1, 0)))
 
 
 def shingle_counts(gold: str, output: str) -> tuple[float, float, float, int]:

@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_scoring import shingle_counts, snippet_counts  # noqa: E402
+from bench_scoring import shingle_counts, snippet_counts
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = Path(os.environ.get("EVENTWIRE_SHARED") or ROOT.parent / "shared")
@@ -160,8 +160,12 @@ def bench_zyte(shared: Path, tmp: Path, systems: Systems, limit: int | None) -> 
     for name, (tp, fp, fn, exact) in sums.items():
         p = tp / (tp + fp) if tp + fp else 0.0
         r = tp / (tp + fn) if tp + fn else 0.0
-        results[name] = {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
-                         "accuracy": exact / max(len(items), 1)}
+        results[name] = {
+            "precision": p,
+            "recall": r,
+            "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "accuracy": exact / max(len(items), 1),
+        }
     results["_pages"] = {"n": len(items)}
     return results
 
@@ -182,7 +186,8 @@ def bench_dates(shared: Path, tmp: Path, systems: Systems, limit: int | None) ->
     base = shared / "benchmarks/dates/htmldate"
     roots = {
         "htmldate": _unpack(base / "html.tar.xz", tmp / "dates") / "html",
-        "trafilatura": _unpack(shared / "benchmarks/extraction/trafilatura/html.tar.xz", tmp / "traf2") / "html",
+        "trafilatura": _unpack(shared / "benchmarks/extraction/trafilatura/html.tar.xz", tmp / "traf2")
+        / "html",
     }
     rows = _gold_dates(base)[:limit]
     tallies: dict[str, dict[str, list[int]]] = {}
@@ -198,9 +203,15 @@ def bench_dates(shared: Path, tmp: Path, systems: Systems, limit: int | None) ->
                 t[2] += date is not None and date[:10] == gold
         _progress("dates", i, len(rows), started)
     return {
-        key: {name: {"precision": c / r if r else 0.0, "recall": r / n if n else 0.0, "accuracy": c / n if n else 0.0,
-                     "pages": n}
-              for name, (n, r, c) in per.items()}
+        key: {
+            name: {
+                "precision": c / r if r else 0.0,
+                "recall": r / n if n else 0.0,
+                "accuracy": c / n if n else 0.0,
+                "pages": n,
+            }
+            for name, (n, r, c) in per.items()
+        }
         for key, per in tallies.items()
     }
 
@@ -211,8 +222,10 @@ def _print_table(title: str, results: dict[str, dict], baselines: tuple[str, ...
     for name, r in results.items():
         if name.startswith("_"):
             continue
-        print(f"  {name:<16}{r['precision']:>10.3f}{r['recall']:>10.3f}{r.get('f1', math.nan):>10.3f}"
-              f"{r['accuracy']:>10.3f}")
+        print(
+            f"  {name:<16}{r['precision']:>10.3f}{r['recall']:>10.3f}{r.get('f1', math.nan):>10.3f}"
+            f"{r['accuracy']:>10.3f}"
+        )
     key = "f1" if "f1" in results[ours] else "accuracy"
     for baseline in baselines:
         ratio = results[ours][key] / results[baseline][key] if results[baseline][key] else math.nan
@@ -222,13 +235,17 @@ def _print_table(title: str, results: dict[str, dict], baselines: tuple[str, ...
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder")
-    parser.add_argument("--sets", default="trafilatura,zyte,dates", help="comma-separated: trafilatura,zyte,dates")
+    parser.add_argument(
+        "--sets", default="trafilatura,zyte,dates", help="comma-separated: trafilatura,zyte,dates"
+    )
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages of each set")
     parser.add_argument("--json", type=Path, help="also write all numbers to this JSON file")
     args = parser.parse_args(argv)
     if not (args.shared / "benchmarks/extraction").is_dir():
-        print(f"extraction_bench: no benchmark data at {args.shared}/benchmarks (it is not part of a clone); "
-              "nothing to do.")
+        print(
+            f"extraction_bench: no benchmark data at {args.shared}/benchmarks (it is not part of a clone); "
+            "nothing to do."
+        )
         return 0
     logging.disable(logging.WARNING)  # trafilatura and htmldate warn about many real pages
     systems = Systems()
@@ -237,15 +254,25 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as tmp:
         if "trafilatura" in wanted:
             out["trafilatura"] = bench_trafilatura(args.shared, Path(tmp), systems, args.limit)
-            _print_table(f"trafilatura eval set ({out['trafilatura']['_pages']['n']} pages, snippets)",
-                         out["trafilatura"], ("trafilatura", "traf-eventwire"), "eventwire")
+            _print_table(
+                f"trafilatura eval set ({out['trafilatura']['_pages']['n']} pages, snippets)",
+                out["trafilatura"],
+                ("trafilatura", "traf-eventwire"),
+                "eventwire",
+            )
             worse = out["trafilatura"]["_pages"]["worse"]
-            print(f"  pages where eventwire's cleaning lost a must-have snippet: {len(worse)}"
-                  + (f" ({', '.join(f for f, _ in worse[:10])})" if worse else ""))
+            print(
+                f"  pages where eventwire's cleaning lost a must-have snippet: {len(worse)}"
+                + (f" ({', '.join(f for f, _ in worse[:10])})" if worse else "")
+            )
         if "zyte" in wanted:
             out["zyte"] = bench_zyte(args.shared, Path(tmp), systems, args.limit)
-            _print_table(f"Zyte article-extraction set ({out['zyte']['_pages']['n']} pages, 4-shingles)",
-                         out["zyte"], ("trafilatura", "traf-eventwire"), "eventwire")
+            _print_table(
+                f"Zyte article-extraction set ({out['zyte']['_pages']['n']} pages, 4-shingles)",
+                out["zyte"],
+                ("trafilatura", "traf-eventwire"),
+                "eventwire",
+            )
         if "dates" in wanted:
             out["dates"] = bench_dates(args.shared, Path(tmp), systems, args.limit)
             for key, per in out["dates"].items():

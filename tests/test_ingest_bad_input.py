@@ -77,7 +77,9 @@ def test_ingest_bad_input_invalid_utf8_decodes_with_warning(tmp_path):
     path.write_bytes(data)
     proc = subprocess.run(
         [sys.executable, "-m", "eventwire", "extract", str(path), "--with-text", "-q"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     pos = data.index(b"\xe8")
@@ -102,8 +104,12 @@ def test_ingest_bad_input_invalid_utf8_in_jsonl_names_line_and_byte(tmp_path, ca
 def test_ingest_bad_input_malformed_jsonl_line(tmp_path):
     path = tmp_path / "in.jsonl"
     path.write_text(
-        json.dumps({"id": "a", "text": GOOD}) + "\n" + '{"id": "b", "text": "unfinished\n'
-        + "[1, 2]\n" + json.dumps({"id": "d", "text": GOOD}) + "\n",
+        json.dumps({"id": "a", "text": GOOD})
+        + "\n"
+        + '{"id": "b", "text": "unfinished\n'
+        + "[1, 2]\n"
+        + json.dumps({"id": "d", "text": GOOD})
+        + "\n",
         encoding="utf-8",
     )
     result, records = run(str(path))
@@ -130,7 +136,9 @@ def test_ingest_bad_input_jsonl_object_without_text(tmp_path):
 def test_ingest_bad_input_over_size_limit(tmp_path, good):
     path = tmp_path / "in.jsonl"
     big = "The ministers met again. " * 90_000  # 2.25 MB, over the 2 MB default
-    path.write_text(json.dumps({"id": "big", "text": big}) + "\n" + json.dumps({"id": "ok", "text": GOOD}) + "\n")
+    path.write_text(
+        json.dumps({"id": "big", "text": big}) + "\n" + json.dumps({"id": "ok", "text": GOOD}) + "\n"
+    )
     result, records = run(str(path))
     assert result.exit_code == 1
     assert records[0]["id"] == "big" and records[0]["error"].startswith(f"[E008] {path}:1")

@@ -14,17 +14,33 @@ from eventwire.ingest.boilerplate import parse_patterns
 BOILERPLATE = {
     "seed": ["Leave a Reply", "Your email address will not be published.", "%d bloggers like this:"],
     "dev-005": [
-        "We use cookies to improve your experience", "WORLD | AMERICAS", "By Staff Writer",
-        "Share on Facebook", "Related posts", "Five things to know", "Leave a comment", "All rights reserved",
+        "We use cookies to improve your experience",
+        "WORLD | AMERICAS",
+        "By Staff Writer",
+        "Share on Facebook",
+        "Related posts",
+        "Five things to know",
+        "Leave a comment",
+        "All rights reserved",
     ],
     "dev-012": [
-        "Home » Africa » Niger", "4 min read", "Share  Tweet", "Related articles", "uranium reaches world markets",
-        "Listen: our weekly", "Comments are closed.", "Cookie settings",
+        "Home » Africa » Niger",
+        "4 min read",
+        "Share  Tweet",
+        "Related articles",
+        "uranium reaches world markets",
+        "Listen: our weekly",
+        "Comments are closed.",
+        "Cookie settings",
     ],
     "dev-014": ["Reporting by Ana Lucia Torres", "Sign up for our daily trade briefing."],
     "dev-017": [
-        "Subscribe | Log in | Search", "Published 22 April 2022", "Share this article", "Most read",
-        "In pictures: Tonga", "This site uses cookies",
+        "Subscribe | Log in | Search",
+        "Published 22 April 2022",
+        "Share this article",
+        "Most read",
+        "In pictures: Tonga",
+        "This site uses cookies",
     ],
 }
 
@@ -67,7 +83,7 @@ def test_ingest_clean_offsets_round_trip_on_random_spans(gold_articles):
             for _ in range(20):
                 a = rng.randint(clean_start, clean_start + length)
                 b = rng.randint(a, clean_start + length)
-                assert raw[offsets.to_raw(a): offsets.to_raw(b, end=True)] == text[a:b]
+                assert raw[offsets.to_raw(a) : offsets.to_raw(b, end=True)] == text[a:b]
 
 
 def test_ingest_clean_offsets_of_evidence_point_into_raw(gold_articles):
@@ -82,8 +98,12 @@ def test_ingest_clean_offsets_of_evidence_point_into_raw(gold_articles):
 
 
 def test_ingest_clean_paragraphs_one_blank_line_apart():
-    raw = "First paragraph is long enough to be prose, officials said.\n\n\n\nSecond one.\n\n\nLeave a Reply\n"
-    assert clean_text(raw).text == "First paragraph is long enough to be prose, officials said.\n\nSecond one."
+    raw = (
+        "First paragraph is long enough to be prose, officials said.\n\n\n\nSecond one.\n\n\nLeave a Reply\n"
+    )
+    assert (
+        clean_text(raw).text == "First paragraph is long enough to be prose, officials said.\n\nSecond one."
+    )
     html_like = "First paragraph.\nSecond paragraph.\nShare this:"
     cleaned = clean_text(html_like, one_per_line=True)
     assert cleaned.text == "First paragraph.\n\nSecond paragraph."
@@ -99,7 +119,9 @@ def test_ingest_clean_keeps_mid_story_lines_that_look_like_footers():
     )
     cleaned = clean_text(story)
     assert cleaned.text.count("We use cookies") == 1
-    assert cleaned.dropped == ("We use cookies to improve your experience. By continuing to browse, you agree.",)
+    assert cleaned.dropped == (
+        "We use cookies to improve your experience. By continuing to browse, you agree.",
+    )
 
 
 def test_ingest_clean_photo_credits_and_bylines():

@@ -41,7 +41,10 @@ def test_ingest_dateline_without_year_is_not_guessed():
 
 
 def test_ingest_dateline_ignores_dates_inside_the_story():
-    assert find_dateline([BODY, "", "The treaty was signed on March 3, 2021, officials said in a statement."]) is None
+    assert (
+        find_dateline([BODY, "", "The treaty was signed on March 3, 2021, officials said in a statement."])
+        is None
+    )
 
 
 @pytest.mark.parametrize(

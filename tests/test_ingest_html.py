@@ -16,8 +16,16 @@ from eventwire.ingest.html import extract_html
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 SEED_TXT = Path(str(resources.files("eventwire").joinpath("data/samples/seed.txt")))
 BOILERPLATE = [
-    "Leave a Reply", "Your email address", "bloggers like this", "Share on Facebook", "Related posts",
-    "Seoul and Warsaw sign tank deal", "Required fields", "Post Comment", "Skip to content", "We use cookies",
+    "Leave a Reply",
+    "Your email address",
+    "bloggers like this",
+    "Share on Facebook",
+    "Related posts",
+    "Seoul and Warsaw sign tank deal",
+    "Required fields",
+    "Post Comment",
+    "Skip to content",
+    "We use cookies",
     "March 26, 2023",
 ]
 
@@ -27,7 +35,14 @@ def test_ingest_html_seed_three_ways_same_text(tmp_path, seed):
     jsonl.write_text(json.dumps({"id": "seed", "text": seed["text"]}) + "\n", encoding="utf-8")
     shutil.copy(SEED_TXT, tmp_path / "seed.txt")
     shutil.copy(FIXTURES / "seed.html", tmp_path / "seed.html")
-    args = ["extract", str(tmp_path / "seed.txt"), str(tmp_path / "seed.html"), str(jsonl), "--with-text", "-q"]
+    args = [
+        "extract",
+        str(tmp_path / "seed.txt"),
+        str(tmp_path / "seed.html"),
+        str(jsonl),
+        "--with-text",
+        "-q",
+    ]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.stdout.splitlines()]

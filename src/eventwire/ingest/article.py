@@ -92,7 +92,9 @@ def make_article(
     )
     if not cleaned.text.strip():
         example = cleaned.dropped[0] if cleaned.dropped else ""
-        raise InputError(Errors.E020.format(origin=origin, n=len(cleaned.dropped), example=example), origin=origin)
+        raise InputError(
+            Errors.E020.format(origin=origin, n=len(cleaned.dropped), example=example), origin=origin
+        )
     iso = _published(published, origin)
     if iso is None and cleaned.dateline is not None:
         iso = cleaned.dateline.published

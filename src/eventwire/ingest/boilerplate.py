@@ -58,7 +58,9 @@ def parse_patterns(text: str, origin: str) -> tuple[Pattern, ...]:
             continue
         cols = line.split("\t")
         if len(cols) != 3 or cols[0] not in KINDS or cols[1] not in PLACES:
-            raise ValueError(Errors.E015.format(origin=f"{origin}:{n}", detail="expected KIND<TAB>WHERE<TAB>REGEX"))
+            raise ValueError(
+                Errors.E015.format(origin=f"{origin}:{n}", detail="expected KIND<TAB>WHERE<TAB>REGEX")
+            )
         try:
             regex = re.compile(cols[2])
         except re.error as e:
@@ -139,7 +141,7 @@ def _block_end(keys: list[str], hits: list[Pattern | None], i: int) -> int:
     items = 0
     while i < len(keys) and hits[i] is None and _is_block_item(keys[i]):
         if not keys[i]:
-            after = next((k for k in keys[i + 1:] if k), "")
+            after = next((k for k in keys[i + 1 :] if k), "")
             if items and not _LIST_ITEM.match(after):
                 break
         else:

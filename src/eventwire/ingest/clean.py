@@ -58,7 +58,9 @@ def _trimmed(raw: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _kept_spans(raw: str, spans: list[tuple[int, int]], drop: set[int], one_per_line: bool) -> list[tuple[int, int, bool]]:
+def _kept_spans(
+    raw: str, spans: list[tuple[int, int]], drop: set[int], one_per_line: bool
+) -> list[tuple[int, int, bool]]:
     """(start, end, starts_paragraph) of every kept, non-empty line."""
     kept = []
     gap = True

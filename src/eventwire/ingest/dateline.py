@@ -109,7 +109,7 @@ def is_date_line(line: str) -> bool:
     m = matches[0] if matches else None
     if not m or not m.group("year"):
         return False
-    rest = line[: m.start()] + " " + line[m.end():]
+    rest = line[: m.start()] + " " + line[m.end() :]
     return _DATE_LINE_WORDS.fullmatch(rest) is not None
 
 
@@ -174,7 +174,8 @@ def normalise_published(value: object) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _dateparser():  # noqa: ANN202 - imported lazily: dateparser takes ~1 s to import
+def _dateparser():
+    # imported lazily: dateparser takes about a second to import
     import dateparser
 
     return dateparser.parse

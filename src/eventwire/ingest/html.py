@@ -28,8 +28,14 @@ def extract_html(html: str, *, url: str | None = None) -> trafilatura.settings.D
     tables are rarely prose eventwire could code.
     """
     return trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        include_images=False, include_formatting=False, deduplicate=False,
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_formatting=False,
+        deduplicate=False,
     )
 
 

@@ -51,8 +51,10 @@ def find_files(path: Path) -> list[Path]:
     if not path.is_dir():
         return [path]
     return sorted(
-        p for p in path.rglob("*")
-        if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+        p
+        for p in path.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in ARTICLE_SUFFIXES
         and not any(part.startswith(".") for part in p.relative_to(path).parts)
     )
 
@@ -129,7 +131,9 @@ def _read_bytes(file: Path, kind: str, config: Config) -> bytes:
     if kind == "text" and size > limit + 3:  # a text file's bytes are its text (+ a BOM)
         raise InputError(Errors.E008.format(origin=origin, size=size, limit=limit), origin=origin)
     if kind != "text" and size > limit * HTML_SIZE_FACTOR:
-        raise InputError(Errors.E018.format(origin=origin, size=size, limit=limit * HTML_SIZE_FACTOR), origin=origin)
+        raise InputError(
+            Errors.E018.format(origin=origin, size=size, limit=limit * HTML_SIZE_FACTOR), origin=origin
+        )
     return file.read_bytes()
 
 

@@ -64,7 +64,11 @@ def article_from_record(obj: dict[str, Any], origin: str, config: Config) -> Art
         from eventwire.ingest.html import article_from_html
 
         return article_from_html(
-            obj["html"], config=config, origin=origin, id=record_id(obj), url=meta["url"],
+            obj["html"],
+            config=config,
+            origin=origin,
+            id=record_id(obj),
+            url=meta["url"],
             published=meta["published"],
         )
     if text is None:
@@ -72,6 +76,10 @@ def article_from_record(obj: dict[str, Any], origin: str, config: Config) -> Art
     if not isinstance(text, str):
         raise InputError(Errors.E010.format(origin=origin, type=type(text).__name__), origin=origin)
     return make_article(
-        text, config=config, id=record_id(obj), origin=origin,
-        extra={k: v for k, v in obj.items() if k not in _KNOWN}, **meta,
+        text,
+        config=config,
+        id=record_id(obj),
+        origin=origin,
+        extra={k: v for k, v in obj.items() if k not in _KNOWN},
+        **meta,
     )
