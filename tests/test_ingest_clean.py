@@ -160,3 +160,12 @@ def test_ingest_clean_patterns_file_errors_name_the_line():
     with pytest.raises(ValueError, match=r"bad regex"):
         parse_patterns("line\tany\t(unclosed\n", "patterns.tsv")
     assert parse_patterns("block\tedge\t(?i)related posts\n", "p")[0].kind == "block"
+
+
+def test_ingest_clean_windows_line_ends():
+    raw = "March 26, 2023\r\n\r\nThe ministers met in Geneva on Tuesday to resume the talks.\r\n\r\nShare this:\r\n"
+    cleaned = clean_text(raw)
+    assert cleaned.text == "The ministers met in Geneva on Tuesday to resume the talks."
+    assert cleaned.dateline.published == "2023-03-26"
+    start = cleaned.offsets.to_raw(cleaned.text.index("Geneva"))
+    assert raw[start : start + 6] == "Geneva"
