@@ -14,7 +14,7 @@ Systems compared on the same pages, in this process:
     traf-eventwire   trafilatura.bare_extraction with eventwire's settings (no comments, no tables)
     eventwire        eventwire's HTML ingestion: the above, then eventwire's boilerplate cleaning
     htmldate         htmldate.find_date(html, url=url, original_date=True, extensive_search=True)
-    eventwire-date   the ``published`` eventwire resolves (trafilatura, then htmldate, then a dateline)
+    eventwire-date   the ``published`` eventwire resolves (htmldate, then trafilatura, then a dateline)
 
 Archives are unpacked into a temporary folder that is removed afterwards.
 Exits 0 with a message when the shared data is missing (a user's clone has none).
