@@ -63,6 +63,7 @@ class Systems:
 
         self.config = load_config(None)
         self.seconds = {"trafilatura": 0.0, "traf-eventwire": 0.0, "eventwire": 0.0, "htmldate": 0.0}
+        self.refused: list[str] = []  # error codes of date-set pages eventwire refused
 
     def texts(self, html: str, url: str | None) -> dict[str, str]:
         import trafilatura
@@ -96,8 +97,9 @@ class Systems:
         t1 = time.perf_counter()
         try:
             ours = article_from_html(html, config=self.config, url=url).published
-        except InputError:
-            ours = None
+        except InputError as e:
+            ours = None  # the article fails as a whole, so it has no date either
+            self.refused.append(str(e).split("]")[0] + "]")
         t2 = time.perf_counter()
         self.seconds["htmldate"] += t1 - t0
         self.seconds["eventwire-date"] = self.seconds.get("eventwire-date", 0.0) + t2 - t1
@@ -289,6 +291,11 @@ def main(argv: list[str] | None = None) -> int:
             )
         if "dates" in wanted:
             out["dates"] = bench_dates(args.shared, Path(tmp), systems, args.limit)
+            refused = systems.refused
+            print(
+                f"\n  date-set pages eventwire refused as articles: {len(refused)} "
+                f"({', '.join(sorted(set(refused)))}); they get no date"
+            )
             for key, per in out["dates"].items():
                 n = next(iter(per.values()))["pages"]
                 _print_table(f"publication dates: {key} ({n} pages)", per, ("htmldate",), "eventwire-date")
