@@ -19,7 +19,7 @@ GUIDELINE_ORG_CODES = {
 }
 SECTORS = {
     "GOV", "MIL", "LEG", "JUD", "OPP", "REB", "COP", "SPY", "BUS", "MED", "CVL", "EDU", "LAB", "REF", "HLH",
-    "NGO", "IGO", "CRM", "ELI", "REL", "UAF", "ENV", "AGR",
+    "NGO", "IGO", "CRM", "ELI", "REL", "UAF", "ENV", "AGR", "HRI", "DEV", "PTY", "MNC", "MOD", "RAD",
 }
 
 
