@@ -127,7 +127,8 @@ class ActorDictionary:
 
         Returns:
             The covering role with the latest start (an unknown start counts as
-            earliest); with ``day`` None, the most recent role. None when no role
+            earliest; on a tie a role with dates beats one without); with ``day``
+            None, the most recent role. None when no role
             covers the day or the entry has no roles.
         """
         roles = entry.roles if day is None else [r for r in entry.roles if r.covers(day)]
@@ -220,10 +221,10 @@ def entry_forms(entry: Entry) -> Iterator[tuple[str, str]]:
                 yield text, form
 
 
-def _role_order(role: Role) -> tuple[datetime.date, datetime.date]:
-    start = role.start or datetime.date.min
-    end = role.end or datetime.date.max
-    return start, end
+def _role_order(role: Role) -> tuple[datetime.date, bool, datetime.date]:
+    """Latest start first; on a tie a dated role beats an undated default (as in PETRARCH)."""
+    dated = role.start is not None or role.end is not None
+    return role.start or datetime.date.min, dated, role.end or datetime.date.max
 
 
 def _code_index(entries: Iterable[Entry]) -> dict[str, str]:
