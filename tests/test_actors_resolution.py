@@ -109,3 +109,20 @@ def test_actors_cli_needs_text_or_file():
     result = CliRunner().invoke(main, ["actors"])
     assert result.exit_code == 2
     assert "TEXT or --file" in result.output
+
+
+@pytest.mark.issue(3)
+def test_actors_seed_acceptance(analyzer, config, seed):
+    """Issue 3's checks on the seed story: metonyms and Stoltenberg's references."""
+    article = make_article(seed["text"], config=config, id="seed", published=seed["published"])
+    actors = analyzer.analyze_one(article).actors
+    by_text = {}
+    for a in actors:
+        by_text.setdefault(a.text, []).append(a)
+    for text, code in [("Kyiv", "UKR"), ("Seoul", "KOR"), ("Pyongyang", "PRK"), ("Washington", "USA"),
+                       ("White House", "USA")]:
+        assert by_text[text] and all(a.code == code for a in by_text[text]), text
+    for text in ("He", "Stoltenberg", "Secretary General"):  # "The NATO Secretary General": NATO is its own mention
+        found = by_text.get(text) or by_text.get(f"The {text}") or []
+        assert found, f"{text!r} not resolved"
+        assert all((a.name, a.code) == ("Jens Stoltenberg", "NATO") for a in found), text
