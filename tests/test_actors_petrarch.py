@@ -92,10 +92,12 @@ def test_actors_petrarch_agents_load(validate, word, sector):
     assert validate.agents[word] == sector
 
 
-def test_actors_petrarch_agents_plural_rules(validate):
-    assert "polices" not in validate.agents  # POLICE {} has no plural
-    assert "attorney generals" not in validate.agents  # the {PLURAL} given replaces the regular one
-    assert "media" in validate.agents and "medias" not in validate.agents
+def test_actors_petrarch_agents_plural_rules():
+    agents = petrarch.parse(AGENTS.read_text(encoding="utf-8"), str(AGENTS)).agents
+    assert "polices" not in agents  # POLICE {} has no plural
+    assert "attorney generals" not in agents  # the {PLURAL} given replaces the regular one
+    assert "media" in agents and "medias" not in agents
+    assert agents["soldiers"] == "MIL" and agents["congressmen"] == "LEG"
 
 
 def test_actors_petrarch_maps_cameo_codes_to_eventwire_codes(tmp_path):
@@ -167,3 +169,24 @@ def test_actors_petrarch_phoenix_countries_loads():
     assert actors.role_on(stoltenberg, datetime.date(2010, 1, 1)).code == "NOR"
     assert actors.entries["petrarch:south_korea"].code == "KOR"
     assert re.fullmatch(r"[A-Z]{3}", actors.entries["petrarch:afghanistan"].code)
+
+
+def test_actors_petrarch_phrases_get_natural_case_twins_that_never_override(tmp_path):
+    path = tmp_path / "mine.txt"
+    path.write_text("JENS_STOLTENBERG_ [NORGOV]\n+STOLTENBERG\nNEW_PERSON_NAME_ [ABCGOV]\nNATO_ [IGOWSTNAT]\n", encoding="utf-8")
+    actors = ActorDictionary.load([path])
+    forms = {text: key for text, key, _ in actors.surface_forms()}
+    assert forms["JENS STOLTENBERG"] == "petrarch:jens_stoltenberg"  # as written: overrides
+    assert forms["Jens Stoltenberg"] == "person:jens_stoltenberg"  # derived twin: the bundled entry keeps it
+    assert forms["New Person Name"] == "petrarch:new_person_name"  # a new name gets its twin
+    assert actors.entries["petrarch:new_person_name"].name == "New Person Name"
+    assert forms["NATO"] == "petrarch:nato"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "cased"),
+    [("SOUTH KOREA", "South Korea"), ("NATO", "NATO"), ("U.N.", "U.N."), ("BASHAR AL-ASSAD", "Bashar al-Assad"),
+     ("UNITED STATES OF AMERICA", "United States of America"), ("GROUP OF 77", "Group of 77")],
+)
+def test_actors_petrarch_natural_case(phrase, cased):
+    assert petrarch.natural_case(phrase) == cased

@@ -93,6 +93,9 @@ class _Parts:
     entries: list[Entry] = field(default_factory=list)
     agents: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
+    # (key, text) forms derived by eventwire rather than written in the file (the
+    # natural-case twin of a PETRARCH phrase): they never take a text from an earlier file.
+    soft_forms: set[tuple[str, str]] = field(default_factory=set)
 
 
 class ActorDictionary:
@@ -113,6 +116,7 @@ class ActorDictionary:
         self.entries: dict[str, Entry] = dict(entries or {})
         self.agents: dict[str, str] = dict(agents or {})
         self.titles: dict[str, str] = dict(titles or {})
+        self._soft: set[tuple[str, str]] = set()
         self._forms: dict[str, tuple[str, str]] | None = None
         self._codes: dict[str, str] | None = None
 
@@ -166,6 +170,7 @@ class ActorDictionary:
     def merged(self, parts: _Parts) -> ActorDictionary:
         """A copy with ``parts`` added on top."""
         out = ActorDictionary(self.entries, self.agents, self.titles)
+        out._soft = self._soft | parts.soft_forms
         out.add(parts.entries)
         out.agents.update(parts.agents)
         out.titles.update(parts.titles)
@@ -176,6 +181,8 @@ class ActorDictionary:
             forms: dict[str, tuple[str, str]] = {}
             for entry in self.entries.values():
                 for text, form in entry_forms(entry):
+                    if text in forms and (entry.key, text) in self._soft:
+                        continue
                     forms.pop(text, None)
                     forms[text] = (entry.key, form)
             self._forms = forms
@@ -284,7 +291,12 @@ def _bundled() -> ActorDictionary:
     return out
 
 
-def parts_from(entries: list[Entry], agents: dict[str, str], titles: dict[str, str]) -> _Parts:
+def parts_from(
+    entries: list[Entry],
+    agents: dict[str, str],
+    titles: dict[str, str],
+    soft_forms: set[tuple[str, str]] | None = None,
+) -> _Parts:
     """Bundle what a parser read (used by the YAML and PETRARCH parsers)."""
-    return _Parts(entries, agents, titles)
+    return _Parts(entries, agents, titles, soft_forms or set())
 

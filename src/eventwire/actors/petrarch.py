@@ -73,8 +73,10 @@ def parse(text: str, origin: str, *, strict: bool = False) -> _Parts:
     lines = list(_content_lines(text))
     if _is_agents_file(lines):
         return parts_from([], _agents(lines, origin, strict), {})
-    blocks = _blocks(lines, origin, strict)
-    return parts_from([_entry(b, origin) for b in blocks], {}, {})
+    entries = [_entry(b, origin) for b in _blocks(lines, origin, strict)]
+    written = {(e.key, n) for e in entries for n in e.names if n.upper() == n}
+    soft = {(e.key, n) for e in entries for n in e.names} - written
+    return parts_from(entries, {}, {}, soft)
 
 
 def _content_lines(text: str) -> Iterator[tuple[int, str, bool]]:
@@ -183,6 +185,32 @@ def _problem(message: str, origin: str, strict: bool, consequence: str) -> None:
     log.warning("%s (%s)", message, consequence)
 
 
+_LOWER_WORDS = frozenset("of the and for in on at to de del della di da du des la le les al el bin ibn van von der den y e".split())
+
+
+def natural_case(phrase: str) -> str:
+    """PETRARCH's upper case as news write it: "SOUTH KOREA" -> "South Korea".
+
+    A one-word phrase of up to four letters is taken for an acronym and kept
+    ("NATO", "UN"), as is any word with a dot or a digit ("U.N.", "G20").
+    Connecting words are lower-case inside a name ("Bashar al-Assad").
+    """
+    words = phrase.split()
+    if len(words) == 1 and len(phrase) <= 4 and phrase.isalpha():
+        return phrase
+    out = []
+    for i, word in enumerate(words):
+        if any(c == "." or c.isdigit() for c in word) or not word.isupper():
+            out.append(word)
+            continue
+        parts = re.split(r"([-'])", word.lower())
+        cased = [p if p in "-'" or (p in _LOWER_WORDS and (i or j)) else p[:1].upper() + p[1:] for j, p in enumerate(parts)]
+        if i and parts[0] in _LOWER_WORDS:
+            cased[0] = parts[0]
+        out.append("".join(cased))
+    return " ".join(out)
+
+
 def _entry(block: _Block, origin: str) -> Entry:
     roles = tuple(_role(code, start, end) for code, start, end in block.codes)
     default = next((c for c, s, e in block.codes if s is None and e is None), None)
@@ -192,8 +220,8 @@ def _entry(block: _Block, origin: str) -> Entry:
         key=f"petrarch:{block.phrase.lower().replace(' ', '_')}",
         kind=_kind(code, dated),
         code=code,
-        name=block.phrase,
-        names=tuple(dict.fromkeys([block.phrase, *block.synonyms])),
+        name=natural_case(block.phrase),
+        names=tuple(dict.fromkeys(f for p in [block.phrase, *block.synonyms] for f in (natural_case(p), p))),
         roles=roles,
         cameo=default,
         source=f"{origin} line {block.line} (PETRARCH format)",
