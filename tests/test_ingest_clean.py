@@ -169,3 +169,20 @@ def test_ingest_clean_windows_line_ends():
     assert cleaned.dateline.published == "2023-03-26"
     start = cleaned.offsets.to_raw(cleaned.text.index("Geneva"))
     assert raw[start : start + 6] == "Geneva"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By Friday, more than 2,000 people had fled the city, officials said.",
+        "Copyright holders in the music industry said they would appeal the ruling.",
+        "Posted in 1998, the letter was never answered by the ministry, he said.",
+        "Research by the institute found that exports had fallen for a third year.",
+        "The archive photograph shows the two leaders in Geneva (file, 2019).",
+        "Reported by state media, the strike killed 12 people near the border.",
+    ],
+)
+def test_ingest_clean_keeps_story_lines_shaped_like_credits(sentence):
+    body = "The two governments signed a border agreement in the capital on Monday, officials said."
+    for raw in (f"{sentence}\n\n{body}\n", f"{body}\n\n{sentence}\n"):
+        assert sentence in clean_text(raw).text
