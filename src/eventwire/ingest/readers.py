@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from eventwire import sources
 from eventwire.config import Config
 from eventwire.errors import Errors, InputError
 from eventwire.types import Article, OffsetMap
@@ -82,7 +83,7 @@ def _files(path: Path) -> list[Path]:
     if path.is_dir():
         return sorted(
             p for p in path.rglob("*")
-            if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+            if p.is_file() and (p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES or sources.handles(p))
         )
     return [path]
 
@@ -90,6 +91,9 @@ def _files(path: Path) -> list[Path]:
 def read_articles(paths: Iterable[str | Path], config: Config) -> Iterator[Article | Failure]:
     """Yield an Article or a Failure for every article in ``paths``, in order."""
     for given in paths:
+        if sources.is_url(given):  # WARC, feeds and URLs: eventwire.sources (issue 8)
+            yield from sources.read_source(given, config)
+            continue
         path = Path(given)
         if not path.exists():
             yield Failure(str(path), Errors.E001.format(path=path))
@@ -103,6 +107,9 @@ def read_articles(paths: Iterable[str | Path], config: Config) -> Iterator[Artic
 
 
 def _read_file(file: Path, config: Config) -> Iterator[Article | Failure]:
+    if sources.handles(file):
+        yield from sources.read_source(file, config)
+        return
     data = file.read_bytes()
     origin = str(file)
     if b"\x00" in data:
