@@ -114,7 +114,9 @@ def item_article(item: FeedItem, config: Config, fetcher: Fetcher | None = None)
     """The article behind a feed entry: its linked page, or its own text.
 
     The page is fetched when ``sources.fetch_pages`` is on and the entry has an
-    http(s) link; the entry's date and title fill in what the page lacks.
+    http(s) link. The entry's date wins over the page's (a feed's date is
+    structured metadata; a page's may be guessed from its text); the entry's
+    title fills in when the page has none.
     """
     origin = f"{item.feed}#{item.key}"
     try:
@@ -125,7 +127,7 @@ def item_article(item: FeedItem, config: Config, fetcher: Fetcher | None = None)
                 return Failure(origin, str(e), item.link)
             article = response_article(response, config, origin=item.link)
             return dataclasses.replace(
-                article, published=article.published or item.published, title=article.title or item.title,
+                article, published=item.published or article.published, title=article.title or item.title,
             )
         if not item.summary:
             return Failure(origin, Errors.E508.format(origin=origin), item.link)
