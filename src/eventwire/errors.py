@@ -51,6 +51,11 @@ class Errors:
     )
     E514 = "[E514] {path}: a Parquet input needs a 'text' or 'html' column; it has {columns}."
     E515 = "[E515] {origin}: already stored (same content hash); skipped."
+    E516 = (
+        "[E516] Worker processes died {times} times in a row without finishing a batch ({detail}). "
+        "They may be unable to start (run with --workers 1 to see the error) or be killed for memory "
+        "(lower engine.chunk_size or --workers)."
+    )
 
 
 class EventwireError(Exception):

@@ -66,8 +66,8 @@ def iter_pages(path: str | Path, *, max_bytes: int) -> Iterator[WarcPage | Failu
             yield Failure(origin, Errors.E509.format(origin=origin, detail=str(e).strip() or type(e).__name__))
 
 
-def _page(record, origin: str, max_bytes: int) -> WarcPage | Failure | None:
-    """The HTML page in ``record``, a Failure if it is too large, or None if it is not a page."""
+def _html_type(record) -> str | None:
+    """The Content-Type of ``record`` if it holds an HTML page (HTTP 200 response or resource), else None."""
     if record.rec_type == "response":
         http = record.http_headers
         if http is None or http.get_statuscode() != "200":
@@ -77,8 +77,13 @@ def _page(record, origin: str, max_bytes: int) -> WarcPage | Failure | None:
         content_type = record.rec_headers.get_header("Content-Type") or ""
     else:
         return None
-    media = content_type.split(";")[0].strip().lower()
-    if media not in HTML_TYPES:
+    return content_type if content_type.split(";")[0].strip().lower() in HTML_TYPES else None
+
+
+def _page(record, origin: str, max_bytes: int) -> WarcPage | Failure | None:
+    """The HTML page in ``record``, a Failure if it is too large, or None if it is not a page."""
+    content_type = _html_type(record)
+    if content_type is None:
         return None
     body = record.content_stream().read(max_bytes + 1)
     url = record.rec_headers.get_header("WARC-Target-URI")
@@ -114,3 +119,15 @@ def read_warc(path: str | Path, config: Config) -> Iterator[Article | Failure]:
     max_bytes = int(config.get("sources", "max_bytes"))
     for item in iter_pages(path, max_bytes=max_bytes):
         yield item if isinstance(item, Failure) else page_article(item, config)
+
+
+def count_pages(path: str | Path) -> int:
+    """Count the HTML pages in a WARC file without decoding them (for progress totals)."""
+    n = 0
+    with open(path, "rb") as stream:
+        try:
+            for record in ArchiveIterator(stream):
+                n += _html_type(record) is not None
+        except (ArchiveLoadFailed, OSError, EOFError, ValueError):
+            n += 1  # the damage is reported as one Failure
+    return n
