@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 
 from eventwire.ingest import Failure
 from eventwire.output import actor_record, event_record, quote_record
-from eventwire.types import Analysis
+from eventwire.types import Analysis, Article
 
 ROW_SCHEMA = pa.schema([
     ("id", pa.string()), ("status", pa.string()), ("error", pa.string()), ("origin", pa.string()),
@@ -46,6 +46,15 @@ def result_row(result: Analysis | Failure) -> dict[str, Any]:
         "events": _json([event_record(e) for e in result.events]),
         "quotes": _json([quote_record(q) for q in result.quotes]),
         "actors": _json([actor_record(a) for a in result.actors]),
+    }
+
+
+def skipped_row(article: Article) -> dict[str, Any]:
+    """The row for an article skipped because it was done before (Ray shards keep it, marked)."""
+    return {
+        "id": article.id, "status": "skipped", "error": None, "origin": article.origin, "url": article.url,
+        "title": article.title, "published": article.published, "content_hash": article.content_hash,
+        "n_events": 0, "n_quotes": 0, "events": "[]", "quotes": "[]", "actors": "[]",
     }
 
 
