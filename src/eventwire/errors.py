@@ -26,6 +26,22 @@ class Errors:
     E013 = "[E013] Unknown config key {key!r} in {path}. Known keys: {known}."
     E014 = "[E014] {origin}: each line of a .jsonl file must be a JSON object, got {type}."
 
+    # E300-E349: the store (eventwire.store), ingest, query and export.
+    E300 = "[E300] Cannot open the database {url}: {detail}"
+    E301 = (
+        "[E301] Unsupported database URL {url!r}. Use sqlite:///path/to/file.db, a plain file path, "
+        "or postgresql://user:password@host:port/dbname."
+    )
+    E302 = "[E302] Could not upgrade the database schema at {url}: {detail}"
+    E303 = "[E303] {origin}: article {id!r} could not be stored ({detail}); nothing of it was written."
+    E304 = (
+        "[E304] The database {url} has schema revision {revision!r}, which this eventwire does not know. "
+        "It was written by a newer eventwire: upgrade eventwire to read it."
+    )
+    E305 = "[E305] Bad value for {field}: {value!r}. {hint}"
+    E306 = "[E306] Unknown {what} {value!r}. Choose one of: {choices}."
+    E307 = "[E307] Cannot write {path}: {detail}"
+
     # E500-E549: sources (WARC, feeds, URLs) and engines (local, Ray); see docs/scale.md.
     E500 = "[E500] {url}: could not fetch ({detail}) after {attempts} attempt(s). Check the address and network."
     E501 = "[E501] {url}: the server answered HTTP {status}{retried}."
@@ -45,12 +61,6 @@ class Errors:
     )
     E511 = "[E511] {origin}: a worker process died while analysing this batch ({detail})."
     E512 = "[E512] --workers must be 0 (one per CPU core) or more, got {workers}."
-    E513 = (
-        "[E513] {path}: the Ray engine reads .jsonl, .warc, .warc.gz and .parquet inputs (or folders of "
-        "them), not this file."
-    )
-    E514 = "[E514] {path}: a Parquet input needs a 'text' or 'html' column; it has {columns}."
-    E515 = "[E515] {origin}: already stored (same content hash); skipped."
     E516 = (
         "[E516] Worker processes died {times} times in a row without finishing a batch ({detail}). "
         "They may be unable to start (run with --workers 1 to see the error) or be killed for memory "
@@ -72,3 +82,7 @@ class InputError(EventwireError):
 
 class ConfigError(EventwireError):
     """A config file or option that cannot be used."""
+
+
+class StoreError(EventwireError):
+    """The database cannot be opened, upgraded, written or queried as asked."""
