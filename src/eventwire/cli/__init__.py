@@ -13,6 +13,7 @@ from eventwire import __version__
 from eventwire.cli.demo import demo
 from eventwire.cli.export import export
 from eventwire.cli.extract import extract
+from eventwire.cli.run import run_command
 from eventwire.cli.ingest import ingest
 from eventwire.cli.query import query
 
@@ -35,3 +36,4 @@ main.add_command(extract)
 main.add_command(ingest)
 main.add_command(query)
 main.add_command(export)
+main.add_command(run_command)  # issue 8

@@ -58,9 +58,9 @@ def chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _init_worker(sections: dict, path: str | None) -> None:
+def _init_worker(sections: dict, path: str | None, records: bool) -> None:
     global _WORKER
-    _WORKER = Worker(Config(sections, path))
+    _WORKER = Worker(Config(sections, path), records=records)
 
 
 def _analyze_chunk(chunk: list[Item]) -> list[Result]:
@@ -83,12 +83,14 @@ class LocalEngine:
         workers: processes; None uses ``engine.workers``; 0 means one per core.
         ordered: yield results in input order; None uses ``engine.ordered``.
         analyzer: for ``workers == 1``, an existing Analyzer to use (tests share one).
+        records: workers return store records (see ``Worker``), for ``eventwire ingest``.
     """
 
     def __init__(
         self, config: Config, *, workers: int | None = None, ordered: bool | None = None,
-        analyzer: Analyzer | None = None,
+        analyzer: Analyzer | None = None, records: bool = False,
     ):
+        self.records = records
         self.config = config
         self.workers = resolve_workers(workers, config)
         self.ordered = bool(config.get("engine", "ordered")) if ordered is None else ordered
@@ -99,7 +101,7 @@ class LocalEngine:
     def run(self, items: Iterable[Item]) -> Iterator[Result]:
         """Analyse ``items`` (Articles and read Failures); yield one result per item."""
         if self.workers == 1:
-            worker = Worker(self.config, analyzer=self._analyzer)
+            worker = Worker(self.config, analyzer=self._analyzer, records=self.records)
             for chunk in chunks(items, self.chunk_size):
                 yield from worker.analyze(chunk)
             return
@@ -111,7 +113,7 @@ class LocalEngine:
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(self.config.sections, self.config.path),
+            initargs=(self.config.sections, self.config.path, self.records),
         )
 
     def _run_pool(self, items: Iterable[Item]) -> Iterator[Result]:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from eventwire.analyze import Analyzer
 from eventwire.config import Config
 from eventwire.engines.local import LocalEngine
 from eventwire.engines.progress import RunProgress
-from eventwire.engines.sinks import ParquetShards, done_hashes
+from eventwire.engines.local import resolve_workers
+from eventwire.engines.sinks import ParquetShards, StoreSink, done_hashes
 from eventwire.engines.summary import RunSummary
 from eventwire.engines.worker import Item, Result
 from eventwire.ingest import read_articles
@@ -82,3 +84,85 @@ def parquet_sink(output_dir: str | Path, config: Config) -> tuple[ParquetShards,
     shards = ParquetShards(output_dir, int(config.get("engine", "rows_per_shard")))
     return shards, lambda article: article.content_hash in seen
 
+
+
+@dataclass(frozen=True)
+class RunRequest:
+    """What ``eventwire run`` was asked to do (see the command's options)."""
+
+    inputs: list[str]
+    engine: str = "local"
+    workers: int | None = None
+    output_dir: str | None = None
+    ordered: bool | None = None
+    address: str | None = None
+    progress: bool = True
+
+
+def run(request: RunRequest, *, config: Config, store: Any = None, analyzer: Analyzer | None = None) -> RunSummary:
+    """Run ``request`` with the local or the Ray engine, writing to ``store`` and/or Parquet shards.
+
+    Args:
+        request: inputs, engine and options.
+        config: settings.
+        store: an open ``eventwire.store.Store``, or None to write only Parquet.
+        analyzer: for the local engine with one worker, an existing Analyzer (tests).
+
+    Raises:
+        EventwireError: Ray missing (E510), bad worker count (E512), workers that cannot start (E516).
+    """
+    sinks: list[Sink] = []
+    tests: list[Callable[[Article], bool]] = []
+    if store is not None:
+        store_sink = StoreSink(store)
+        sinks.append(store_sink)
+        tests.append(store_sink.known)
+    if request.output_dir:
+        shards, in_shards = parquet_sink(request.output_dir, config)
+        tests.append(in_shards)
+        if request.engine == "local" or store is not None:
+            sinks.append(shards)
+    known = (lambda article: any(t(article) for t in tests)) if tests else None
+    if request.engine == "ray":
+        return _run_ray(request, config, sinks, store)
+    return run_local(
+        request.inputs, config=config, sinks=sinks, known=known, workers=request.workers,
+        ordered=request.ordered, progress=request.progress, analyzer=analyzer,
+    )
+
+
+def _run_ray(request: RunRequest, config: Config, sinks: list[Sink], store: Any) -> RunSummary:
+    from eventwire.engines.ray_engine import connect, run_ray
+
+    workers = resolve_workers(request.workers, config)
+    address = config.get("engine", "ray_address") if request.address is None else request.address
+    connect(config, address=address, num_cpus=None if address else workers)
+    # Skipping on Ray needs the hashes up front: from the shards, and from the store when given.
+    known = done_hashes(request.output_dir) if request.output_dir and Path(request.output_dir).is_dir() else set()
+    if store is not None:
+        known |= store_hashes(store)
+
+    def write(result: Any) -> None:
+        for sink in sinks:
+            sink.write(result)
+
+    with RunProgress("run (ray)", request.inputs, enabled=request.progress and bool(sinks)) as bar:
+        try:
+            return run_ray(
+                request.inputs, config=config, actors=workers, output_dir=request.output_dir,
+                write=write if sinks else None, known=known, advance=bar.advance,
+            )
+        finally:
+            for sink in sinks:
+                sink.close()
+
+
+def store_hashes(store: Any) -> set[str]:
+    """Content hashes of the articles stored (not failed), for skipping on Ray workers."""
+    from sqlalchemy import select
+
+    from eventwire.store.schema import articles
+
+    with store.connect() as conn:
+        rows = conn.execute(select(articles.c.content_hash).where(articles.c.status != "failed"))
+        return {digest for (digest,) in rows if digest}

@@ -123,3 +123,46 @@ class ParquetShards:
         self._flush()
         if self.writer is not None:
             self._close_shard()
+
+
+class StoreSink:
+    """Writes results to an open ``eventwire.store.Store`` (one transaction per article).
+
+    A result the store refuses (E303 and friends) is recorded as a failed article
+    with the reason, so the batch goes on and nothing stored before is lost.
+    """
+
+    def __init__(self, store: Any):
+        self.store = store
+        self.refused: list[str] = []
+
+    def write(self, result: Any) -> None:
+        from eventwire.errors import StoreError
+        from eventwire.store import ArticleRecord
+
+        try:
+            if isinstance(result, Failure):
+                self.store.add_failure(result)
+            elif isinstance(result, ArticleRecord):
+                self.store.add_record(result)
+            else:
+                self.store.add(result)
+        except StoreError as e:
+            origin, id = _where(result)
+            self.refused.append(str(e))
+            self.store.add_failure(Failure(origin, str(e), id))
+
+    def known(self, article: Article) -> bool:
+        """Stored already with the same content hash (and id): skip it (resumable runs)."""
+        return bool(self.store.has(article.content_hash, article.id))
+
+    def close(self) -> None:
+        """The store is closed by whoever opened it."""
+
+
+def _where(result: Any) -> tuple[str, str | None]:
+    if isinstance(result, Failure):
+        return result.origin, result.id
+    if isinstance(result, Analysis):
+        return result.article.origin or result.article.id, result.article.id
+    return result.article.get("origin") or result.id, result.id

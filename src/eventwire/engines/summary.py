@@ -6,7 +6,7 @@ import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, Any
 
 from rich.console import Console
 
@@ -40,9 +40,13 @@ class RunSummary:
     failures: list[str] = field(default_factory=list)
     started: float = field(default_factory=time.monotonic)
 
-    def add(self, result: Analysis | Failure) -> None:
-        """Count one result from an engine."""
-        if isinstance(result, Failure):
+    def add(self, result: Any) -> None:
+        """Count one result from an engine (Analysis, Failure or store ArticleRecord)."""
+        if not isinstance(result, Analysis | Failure):  # a store record: analysed without error
+            self.done += 1
+            self.events += len(result.events)
+            self.quotes += len(result.quotes)
+        elif isinstance(result, Failure):
             self.fail(result.message)
         elif result.error:
             self.fail(f"{result.article.origin or result.article.id}: {result.error}")

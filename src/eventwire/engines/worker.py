@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import logging
 from collections.abc import Sequence
+from typing import Any
 
 from eventwire.analyze import Analyzer
 from eventwire.config import Config
@@ -23,7 +24,7 @@ from eventwire.types import Analysis, Article
 log = logging.getLogger(__name__)
 
 Item = Article | Failure
-Result = Analysis | Failure
+Result = Any  # Analysis | Failure, or eventwire.store.ArticleRecord with records=True
 
 
 def fresh_pipeline(config: Config):
@@ -38,10 +39,13 @@ class Worker:
     Args:
         config: settings; ``engine.recycle_after`` (0 = never recycle).
         analyzer: an existing Analyzer to start with (tests share the session one).
+        records: return store records (``eventwire.store.to_record``) for analysed articles, so
+            the one writer only writes (analyses with an error stay ``Analysis``, for the summary).
     """
 
-    def __init__(self, config: Config, analyzer: Analyzer | None = None):
+    def __init__(self, config: Config, analyzer: Analyzer | None = None, *, records: bool = False):
         self.config = config
+        self.records = records
         self.recycle_after = int(config.get("engine", "recycle_after"))
         self.analyzer = analyzer or Analyzer(config)
         self.since_recycle = 0
@@ -53,10 +57,18 @@ class Worker:
             self.recycle()
         self.since_recycle += sum(isinstance(i, Article) for i in items)
         try:
-            return list(self.analyzer.analyze_stream(items))
+            results = list(self.analyzer.analyze_stream(items))
         except Exception:  # noqa: BLE001  (spaCy or a component raised: isolate the article)
             log.warning("a batch raised; analysing its %d items one by one", len(items), exc_info=True)
-            return [self._one(item) for item in items]
+            results = [self._one(item) for item in items]
+        return [self._as_record(r) for r in results] if self.records else results
+
+    def _as_record(self, result: Result) -> Result:
+        if isinstance(result, Analysis) and not result.error:
+            from eventwire.store.records import to_record
+
+            return to_record(result)
+        return result
 
     def _one(self, item: Item) -> Result:
         if isinstance(item, Failure):
