@@ -119,23 +119,30 @@ def item_article(item: FeedItem, config: Config, fetcher: Fetcher | None = None)
     title fills in when the page has none.
     """
     origin = f"{item.feed}#{item.key}"
+    id = item_id(item)
     try:
         if item.link and is_url(item.link) and config.get("sources", "fetch_pages"):
             try:
                 response = (fetcher or shared_fetcher(config)).get(item.link)
             except FetchError as e:
-                return Failure(origin, str(e), item.link)
-            article = response_article(response, config, origin=item.link)
+                return Failure(origin, str(e), id)
+            article = response_article(response, config, origin=item.link, id=id)
             return dataclasses.replace(
                 article, published=item.published or article.published, title=article.title or item.title,
             )
         if not item.summary:
-            return Failure(origin, Errors.E508.format(origin=origin), item.link)
+            return Failure(origin, Errors.E508.format(origin=origin), id)
         return make_article(
-            item.summary, config=config, url=item.link, published=item.published, title=item.title, origin=origin,
+            item.summary, config=config, id=id, url=item.link, published=item.published, title=item.title,
+            origin=origin,
         )
     except InputError as e:
-        return Failure(origin, str(e), item.link)
+        return Failure(origin, str(e), id)
+
+
+def item_id(item: FeedItem) -> str:
+    """The article id of a feed entry, known before fetching: its link, else its key (guid)."""
+    return item.link or item.key
 
 
 def feed_articles(feed: Feed, config: Config, fetcher: Fetcher | None = None) -> Iterator[Article | Failure]:

@@ -41,7 +41,9 @@ def looks_like_feed(response: Response) -> bool:
     return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
 
 
-def response_article(response: Response, config: Config, *, origin: str | None = None) -> Article:
+def response_article(
+    response: Response, config: Config, *, origin: str | None = None, id: str | None = None
+) -> Article:
     """Turn a fetched page into an Article.
 
     Raises:
@@ -53,9 +55,9 @@ def response_article(response: Response, config: Config, *, origin: str | None =
     ):
         from eventwire.ingest.html import article_from_html
 
-        return article_from_html(response.text(), config=config, origin=origin, url=response.final_url)
+        return article_from_html(response.text(), config=config, origin=origin, id=id, url=response.final_url)
     if response.content_type in TEXT_TYPES:
-        return make_article(response.text(), config=config, url=response.final_url, origin=origin)
+        return make_article(response.text(), config=config, id=id, url=response.final_url, origin=origin)
     message = Errors.E504.format(url=response.url, content_type=response.content_type or "none")
     raise InputError(message, origin=origin)
 
