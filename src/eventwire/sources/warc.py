@@ -10,7 +10,7 @@ matter.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,9 +59,10 @@ def iter_pages(path: str | Path, *, max_bytes: int) -> Iterator[WarcPage | Failu
         records = ArchiveIterator(stream)
         try:
             for record in records:
-                page = _page(record, f"{origin}@{records.get_record_offset()}", max_bytes)
+                page = _page(record, max_bytes)
                 if page is not None:
-                    yield page
+                    # the offset is known once the record is read (warcio reads to its end)
+                    yield page(f"{origin}@{records.get_record_offset()}")
         except (ArchiveLoadFailed, OSError, EOFError, ValueError) as e:
             yield Failure(origin, Errors.E509.format(origin=origin, detail=str(e).strip() or type(e).__name__))
 
@@ -80,16 +81,19 @@ def _html_type(record) -> str | None:
     return content_type if content_type.split(";")[0].strip().lower() in HTML_TYPES else None
 
 
-def _page(record, origin: str, max_bytes: int) -> WarcPage | Failure | None:
-    """The HTML page in ``record``, a Failure if it is too large, or None if it is not a page."""
+def _page(record, max_bytes: int) -> Callable[[str], WarcPage | Failure] | None:
+    """None if ``record`` is not a page; else a function of the record's origin giving the page
+    (or a Failure if it is too large)."""
     content_type = _html_type(record)
     if content_type is None:
         return None
     body = record.content_stream().read(max_bytes + 1)
     url = record.rec_headers.get_header("WARC-Target-URI")
+    crawled = record.rec_headers.get_header("WARC-Date")
     if len(body) > max_bytes:
-        return Failure(origin, Errors.E503.format(url=url or origin, limit=max_bytes), url)
-    return WarcPage(url, _decode(body, content_type), origin, record.rec_headers.get_header("WARC-Date"))
+        return lambda origin: Failure(origin, Errors.E503.format(url=url or origin, limit=max_bytes), url)
+    html = _decode(body, content_type)
+    return lambda origin: WarcPage(url, html, origin, crawled)
 
 
 def _decode(body: bytes, content_type: str) -> str:
