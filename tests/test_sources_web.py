@@ -68,6 +68,10 @@ class Site:
         self.articles = {i: json.loads((GOLD / f"{i}.json").read_text(encoding="utf-8")) for i in IDS}
         self.robots_status = 200
         self.base = ""
+        self.late = json.loads((GOLD / "dev-004.json").read_text(encoding="utf-8"))
+        self.watch_ids: list[str] = []  # entries of /watch.rss
+        self.late_status = 200  # /articles/late.html answers this
+        self.watch_status = 200  # /watch.rss answers this
 
 
 def make_handler(site: Site):
@@ -125,6 +129,20 @@ def make_handler(site: Site):
                 return self.send(503, b"busy", "text/plain", Retry_After="0")
             self.send(200, page_html(site.articles[IDS[0]]).encode(), "text/html")
 
+        def watch_feed(self):
+            if site.watch_status != 200:
+                return self.send(site.watch_status, b"down", "text/plain")
+            items = "".join(
+                f"<item><title>{i}</title><link>{site.base}/articles/{i}.html</link></item>" for i in site.watch_ids
+            )
+            body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>{items}</channel></rss>'
+            self.send(200, body.encode(), "application/rss+xml")
+
+        def late_page(self):
+            if site.late_status != 200:
+                return self.send(site.late_status, b"busy", "text/plain")
+            self.send(200, page_html(site.late).encode(), "text/html")
+
         def feed_without_type(self):
             self.send(200, rss(site.base).encode(), "text/plain")
 
@@ -142,6 +160,8 @@ def make_handler(site: Site):
         "/feed.rss": lambda h: h.send(200, rss(site.base).encode(), "application/rss+xml"),
         "/feed.atom": lambda h: h.send(200, atom(site.base).encode(), "application/atom+xml"),
         "/feed-as-text": Handler.feed_without_type,
+        "/watch.rss": Handler.watch_feed,
+        "/articles/late.html": Handler.late_page,
         "/not-a-feed": lambda h: h.send(200, b"<html><body><p>hello</p></body></html>", "text/html"),
         "/moved": lambda h: h.send(301, b"", "text/plain", Location=f"/articles/{IDS[0]}.html"),
     }
@@ -328,3 +348,36 @@ def test_sources_read_articles_dispatches_urls_and_sniffs_feeds(site, web_config
     assert [type(i).__name__ for i in items] == ["Article"] + ["Article"] * 3 + ["Failure"] + ["Article"] * 3 + [
         "Failure"
     ]
+
+
+@pytest.mark.issue(8)
+def test_sources_watch_stores_new_entries_and_survives_errors(site, web_config, analyzer, tmp_path):
+    from eventwire.sources.watch import watch
+    from eventwire.store import Store
+
+    feed = f"{site.base}/watch.rss"
+    site.watch_ids = [IDS[0], IDS[1], "late"]
+    site.late_status = 500
+    config = web_config.with_values(sources__retries=0)
+    db = f"sqlite:///{tmp_path / 'watch.db'}"
+    with Store.open(db, config) as store:
+        first = only(watch([feed], store=store, config=config, once=True, analyzer=analyzer))
+        assert (first.entries, first.new, first.summary.done, first.summary.failed) == (3, 3, 2, 1)
+        assert "[E501]" in first.summary.failures[0]
+
+        site.late_status = 200  # the server is back, and the feed has one more entry
+        site.watch_ids.append(IDS[2])
+        second = only(watch([feed], store=store, config=config, once=True, analyzer=analyzer))
+        assert (second.entries, second.new, second.summary.done) == (4, 2, 2)  # the 500 is retried
+
+        site.watch_status = 503  # the feed itself is down: reported, no exception
+        down = only(watch([feed], store=store, config=config, once=True, analyzer=analyzer))
+        assert down.error and "[E501]" in down.error
+
+    site.watch_status = 200
+    with Store.open(db, config) as store:  # a restarted watcher remembers what it stored
+        third = only(watch([feed], store=store, config=config, once=True, analyzer=analyzer))
+        assert (third.entries, third.new) == (4, 0)
+        assert site.hits[f"/articles/{IDS[0]}.html"] == 1
+        stored = {a["id"] for a in store.articles(limit=10)}
+    assert f"{site.base}/articles/late.html" in stored
