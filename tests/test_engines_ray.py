@@ -11,7 +11,7 @@ import pytest
 
 ray = pytest.importorskip("ray", reason="the Ray engine is the optional extra eventwire[ray]")
 
-from eventwire.engines.run import RunRequest, run  # noqa: E402
+from eventwire.engines.run import RunRequest, run
 
 GOLD = Path(__file__).parent / "fixtures" / "gold"
 

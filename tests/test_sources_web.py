@@ -89,7 +89,7 @@ def make_handler(site: Site):
             self.end_headers()
             self.wfile.write(body)
 
-        def do_GET(self):  # noqa: N802 (http.server's name)
+        def do_GET(self):
             site.hits[self.path] += 1
             route = ROUTES.get(self.path)
             if route is not None:

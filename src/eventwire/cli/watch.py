@@ -8,7 +8,8 @@ import click
 
 from eventwire.cli.common import config_option, get_config
 from eventwire.cli.store_options import db_option, open_store
-from eventwire.sources.watch import PollResult, watch as run_watch
+from eventwire.sources.watch import PollResult
+from eventwire.sources.watch import watch as run_watch
 
 
 @click.command()

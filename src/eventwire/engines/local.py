@@ -27,9 +27,9 @@ from itertools import islice
 
 from eventwire.analyze import Analyzer
 from eventwire.config import Config
+from eventwire.engines.worker import Item, Result, Worker
 from eventwire.errors import Errors, EventwireError
 from eventwire.ingest import Failure
-from eventwire.engines.worker import Item, Result, Worker
 
 log = logging.getLogger(__name__)
 

@@ -53,7 +53,7 @@ def import_ray() -> Any:
     """``ray`` and ``ray.data``, or a clear error saying how to install them (E510)."""
     try:
         import ray
-        import ray.data  # noqa: F401
+        import ray.data
     except ImportError as e:
         raise EventwireError(Errors.E510.format(detail=e)) from e
     return ray

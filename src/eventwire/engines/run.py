@@ -9,9 +9,8 @@ from typing import Any, Protocol
 
 from eventwire.analyze import Analyzer
 from eventwire.config import Config
-from eventwire.engines.local import LocalEngine
+from eventwire.engines.local import LocalEngine, resolve_workers
 from eventwire.engines.progress import RunProgress
-from eventwire.engines.local import resolve_workers
 from eventwire.engines.sinks import ParquetShards, StoreSink, done_hashes
 from eventwire.engines.summary import RunSummary
 from eventwire.engines.worker import Item, Result

@@ -58,7 +58,7 @@ class Worker:
         self.since_recycle += sum(isinstance(i, Article) for i in items)
         try:
             results = list(self.analyzer.analyze_stream(items))
-        except Exception:  # noqa: BLE001  (spaCy or a component raised: isolate the article)
+        except Exception:
             log.warning("a batch raised; analysing its %d items one by one", len(items), exc_info=True)
             results = [self._one(item) for item in items]
         return [self._as_record(r) for r in results] if self.records else results

@@ -105,7 +105,7 @@ def watch(
             for feed in feeds:
                 try:
                     polled = poll_feed(feed, store=store, config=config, fetcher=fetcher, engine=engine)
-                except Exception as e:  # noqa: BLE001  (a watcher must outlive any one feed's trouble)
+                except Exception as e:
                     log.exception("polling %s failed", feed)
                     polled = PollResult(feed, error=f"{type(e).__name__}: {e}")
                 results.append(polled)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from eventwire.config import Config
-from eventwire.sources import is_url
 from eventwire.errors import Errors, InputError
 from eventwire.ingest.readers import Failure, make_article
 from eventwire.sources.fetch import Fetcher, FetchError, FetchSettings, Response
