@@ -45,13 +45,18 @@ def count_inputs(inputs: Iterable[str | Path]) -> int | None:
         if sources.is_url(given):
             return None
         path = Path(given)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        files = sorted(p for p in path.rglob("*") if p.is_file() and _readable(p)) if path.is_dir() else [path]
         for file in files:
             n = _count_file(file)
             if n is None:
                 return None
             total += n
     return total
+
+
+def _readable(file: Path) -> bool:
+    """The files ``read_articles`` picks from a folder."""
+    return file.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES or sources.handles(file)
 
 
 def _count_file(file: Path) -> int | None:
@@ -67,7 +72,7 @@ def _count_file(file: Path) -> int | None:
     if file.suffix.lower() in JSONL_SUFFIXES:
         with open(file, "rb") as f:
             return sum(1 for line in f if line.strip())
-    return 1 if file.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES or file.is_file() else 0
+    return 1
 
 
 class RunProgress:
