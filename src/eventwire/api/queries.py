@@ -1,0 +1,358 @@
+"""Read queries behind the API and the UI, as plain JSON-ready dicts.
+
+They run SQLAlchemy Core over the store's tables (``eventwire.store.schema``), on
+the store's engine, so SQLite and PostgreSQL behave alike. Filters mirror
+``eventwire query`` (see ``eventwire.api.params.EventParams``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import and_, func, literal_column, or_, select, text
+from sqlalchemy.engine import Connection
+
+from eventwire.api.params import EventParams, Page
+from eventwire.events.cameo import cameo_info
+from eventwire.store.schema import actors, articles, event_mentions, events, quotes
+
+QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+SNIPPET_CHARS = 240
+
+
+def _connect(store: Any) -> Connection:
+    return store.engine.connect()
+
+
+def _dialect(conn: Connection) -> str:
+    return conn.engine.dialect.name
+
+
+def fts_terms(q: str) -> list[str]:
+    """The words of a search, without any query syntax (users type words, not FTS queries)."""
+    return re.findall(r"\w+", q)[:20]
+
+
+def _fts_condition(conn: Connection, q: str) -> Any:
+    """A condition on ``articles.pk`` that is true for articles containing all words of ``q``."""
+    terms = fts_terms(q)
+    if not terms:
+        return literal_column("1") == literal_column("0")
+    if _dialect(conn) == "postgresql":
+        return literal_column("articles.tsv").op("@@")(func.plainto_tsquery("english", " ".join(terms)))
+    match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+    sub = text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :match").bindparams(match=match)
+    return articles.c.pk.in_(sub.columns(literal_column("rowid")))
+
+
+def _date_end(value: str) -> str:
+    """The last day a YYYY[-MM[-DD]] bound covers, as text that sorts with ISO dates."""
+    return {4: value + "-12-31", 7: value + "-31"}.get(len(value), value)
+
+
+def event_conditions(conn: Connection, f: EventParams) -> list[Any]:
+    """SQL conditions on ``events`` for the filters of a request."""
+    c = events.c
+    conds: list[Any] = []
+    if f.actor:
+        code = f.actor.upper()
+        name = f.actor.lower()
+        conds.append(or_(c.source_code == code, c.target_code == code,
+                         func.lower(c.source_name) == name, func.lower(c.target_name) == name))
+    if f.source:
+        conds.append(c.source_code == f.source.upper())
+    if f.target:
+        conds.append(c.target_code == f.target.upper())
+    if f.dyad:
+        conds.append(and_(c.source_code == f.dyad[0].upper(), c.target_code == f.dyad[1].upper()))
+    if f.cameo:
+        conds.append(c.cameo.startswith(f.cameo))
+    if f.root:
+        conds.append(c.root == f.root)
+    if f.plover:
+        conds.append(c.plover_type == f.plover)
+    if f.quad:
+        conds.append(c.quad_class == f.quad)
+    if f.since:
+        conds.append(c.date >= f.since)
+    if f.until:
+        conds.append(c.date <= _date_end(f.until))
+    if f.outlet or f.q:
+        mention_articles = select(event_mentions.c.event_id).join(
+            articles, articles.c.pk == event_mentions.c.article_pk)
+        if f.outlet:
+            mention_articles = mention_articles.where(func.lower(articles.c.outlet) == f.outlet.lower())
+        if f.q:
+            mention_articles = mention_articles.where(_fts_condition(conn, f.q))
+        conds.append(c.id.in_(mention_articles))
+    return conds
+
+
+def _actor_dict(code: str | None, name: str | None, agent: str | None) -> dict[str, Any] | None:
+    if code is None and name is None:
+        return None
+    return {"code": code, "name": name, "agent": agent}
+
+
+def _event_dict(row: Any, mention: Any | None) -> dict[str, Any]:
+    info = cameo_info(row.cameo)
+    out = {
+        "id": row.id, "cameo": row.cameo, "cameo_name": info.name if info else None, "root": row.root,
+        "quad_class": row.quad_class, "goldstein": row.goldstein, "plover_type": row.plover_type,
+        "plover_mode": row.plover_mode, "plover_context": row.plover_context, "date": row.date,
+        "date_precision": row.date_precision,
+        "source": _actor_dict(row.source_code, row.source_name, row.source_agent),
+        "target": _actor_dict(row.target_code, row.target_name, row.target_agent),
+        "num_mentions": row.num_mentions, "num_articles": row.num_articles, "num_sources": row.num_sources,
+        "article_id": None, "evidence": None, "start": None, "end": None, "confidence": None,
+        "reported_by": None,
+    }
+    if mention is not None:
+        out.update(article_id=mention.article_id, evidence=mention.evidence, start=mention.start,
+                   end=mention.end, confidence=mention.confidence, reported_by=mention.reported_by)
+    return out
+
+
+def _first_mentions(conn: Connection, event_ids: list[int]) -> dict[int, Any]:
+    """The earliest mention (lowest pk) of each event, with its article id."""
+    if not event_ids:
+        return {}
+    m = event_mentions.c
+    first = (select(func.min(m.pk)).where(m.event_id.in_(event_ids)).group_by(m.event_id)).scalar_subquery()
+    rows = conn.execute(
+        select(m.event_id, m.evidence, m.start, m.end, m.confidence, m.reported_by,
+               articles.c.id.label("article_id"))
+        .join(articles, articles.c.pk == m.article_pk)
+        .where(m.pk.in_(first))
+    )
+    return {r.event_id: r for r in rows}
+
+
+def list_events(store: Any, f: EventParams, page: Page) -> tuple[list[dict[str, Any]], int]:
+    """Events matching the filters, newest date first, each with its first mention.
+
+    Returns:
+        ``(events, total)``: one page of events and the number matching in all.
+    """
+    with _connect(store) as conn:
+        conds = event_conditions(conn, f)
+        total = conn.execute(select(func.count()).select_from(events).where(*conds)).scalar_one()
+        rows = conn.execute(
+            select(events).where(*conds)
+            .order_by(events.c.date.desc().nulls_last(), events.c.id.desc())
+            .limit(page.limit).offset(page.offset)
+        ).all()
+        mentions = _first_mentions(conn, [r.id for r in rows])
+    return [_event_dict(r, mentions.get(r.id)) for r in rows], total
+
+
+def _counts_columns() -> list[Any]:
+    n_events = (select(func.count()).where(event_mentions.c.article_pk == articles.c.pk)
+                .correlate(articles).scalar_subquery())
+    n_quotes = (select(func.count()).where(quotes.c.article_pk == articles.c.pk)
+                .correlate(articles).scalar_subquery())
+    return [n_events.label("events"), n_quotes.label("quotes")]
+
+
+def search_articles(store: Any, q: str | None, outlet: str | None, since: str | None, until: str | None,
+                    page: Page) -> tuple[list[dict[str, Any]], int]:
+    """Articles matching a full-text search (all words), newest first."""
+    a = articles.c
+    with _connect(store) as conn:
+        conds = []
+        if q:
+            conds.append(_fts_condition(conn, q))
+        if outlet:
+            conds.append(func.lower(a.outlet) == outlet.lower())
+        if since:
+            conds.append(a.published >= since)
+        if until:
+            conds.append(a.published <= _date_end(until))
+        total = conn.execute(select(func.count()).select_from(articles).where(*conds)).scalar_one()
+        rows = conn.execute(
+            select(a.id, a.title, a.url, a.outlet, a.published, a.status,
+                   func.substr(a.text, 1, SNIPPET_CHARS).label("snippet"), *_counts_columns())
+            .where(*conds).order_by(a.published.desc().nulls_last(), a.pk.desc())
+            .limit(page.limit).offset(page.offset)
+        ).all()
+    return [_article_summary(r) for r in rows], total
+
+
+def _article_summary(r: Any) -> dict[str, Any]:
+    snippet = " ".join((r.snippet or "").split())
+    return {"id": r.id, "title": r.title, "url": r.url, "outlet": r.outlet, "published": r.published,
+            "status": r.status, "snippet": snippet + ("…" if len(snippet) >= SNIPPET_CHARS - 5 else ""),
+            "events": r.events, "quotes": r.quotes}
+
+
+def get_article(store: Any, article_id: str) -> dict[str, Any] | None:
+    """One article with its raw text, its event mentions and quotes (by offset), or None."""
+    a = articles.c
+    with _connect(store) as conn:
+        row = conn.execute(select(articles).where(a.id == article_id)).first()
+        if row is None:
+            return None
+        m = event_mentions.c
+        mentions = conn.execute(
+            select(events, m.evidence, m.start, m.end, m.confidence, m.reported_by)
+            .join(events, events.c.id == m.event_id).where(m.article_pk == row.pk).order_by(m.start, m.pk)
+        ).all()
+        quote_rows = conn.execute(
+            select(quotes).where(quotes.c.article_pk == row.pk).order_by(quotes.c.start, quotes.c.pk)).all()
+    article = {
+        "id": row.id, "title": row.title, "url": row.url, "outlet": row.outlet, "published": row.published,
+        "author": row.author, "status": row.status, "error": row.error,
+        "raw_text": row.raw_text if row.raw_text is not None else (row.text or ""),
+        "events": len(mentions), "quotes": len(quote_rows),
+    }
+    event_list = [{**_event_dict(r, r), "article_id": row.id} for r in mentions]
+    quote_list = [_quote_dict(q, row.id) for q in quote_rows]
+    return {"article": article, "events": event_list, "quotes": quote_list}
+
+
+def _quote_dict(q: Any, article_id: str, title: str | None = None) -> dict[str, Any]:
+    return {"article_id": article_id, "article_title": title, "text": q.text, "kind": q.kind,
+            "speaker": q.speaker, "speaker_actor": q.speaker_actor, "speaker_type": q.speaker_type,
+            "cue": q.cue, "start": q.start, "end": q.end}
+
+
+def list_quotes(store: Any, speaker: str | None, actor: str | None, article_id: str | None, q: str | None,
+                page: Page) -> tuple[list[dict[str, Any]], int]:
+    """Quotes by speaker name (substring), speaker actor code, article, or words in the quote."""
+    c = quotes.c
+    conds = []
+    if speaker:
+        conds.append(func.lower(c.speaker).contains(speaker.lower(), autoescape=True))
+    if actor:
+        conds.append(c.speaker_actor == actor.upper())
+    if article_id:
+        conds.append(articles.c.id == article_id)
+    if q:
+        conds.append(func.lower(c.text).contains(q.lower(), autoescape=True))
+    other = quotes.alias("other")
+    position = (select(func.count()).where(other.c.article_pk == c.article_pk,
+                                           or_(other.c.start < c.start, and_(other.c.start == c.start,
+                                                                             other.c.pk < c.pk)))
+                .correlate(quotes).scalar_subquery())
+    base = select(quotes, articles.c.id.label("article_id"), articles.c.title.label("article_title"),
+                  position.label("position")).join(
+        articles, articles.c.pk == c.article_pk).where(*conds)
+    with _connect(store) as conn:
+        total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
+        rows = conn.execute(
+            base.order_by(articles.c.published.desc().nulls_last(), c.article_pk, c.start)
+            .limit(page.limit).offset(page.offset)).all()
+    # ``position``: the quote's rank by offset in its article, which is its index on the article page.
+    return [{**_quote_dict(r, r.article_id, r.article_title), "position": r.position} for r in rows], total
+
+
+def _actor_events() -> Any:
+    """One row per (actor code, role, event): the union of sources and targets."""
+    e = events.c
+    src = select(e.source_code.label("code"), literal_column("1").label("src"), literal_column("0").label("tgt")
+                 ).where(e.source_code.is_not(None))
+    tgt = select(e.target_code.label("code"), literal_column("0").label("src"), literal_column("1").label("tgt")
+                 ).where(e.target_code.is_not(None))
+    return src.union_all(tgt).subquery("roles")
+
+
+def list_actors(store: Any, q: str | None, page: Page, code: str | None = None
+                ) -> tuple[list[dict[str, Any]], int]:
+    """Actors with event counts (as source, as target, in all) and quote counts, most active first."""
+    roles = _actor_events()
+    counts = (select(roles.c.code, func.sum(roles.c.src).label("as_source"), func.sum(roles.c.tgt).label("as_target"))
+              .group_by(roles.c.code).subquery("counts"))
+    n_quotes = (select(func.count()).where(quotes.c.speaker_actor == actors.c.code)
+                .correlate(actors).scalar_subquery())
+    conds = []
+    if q:
+        needle = q.lower()
+        conds.append(or_(func.lower(actors.c.code).contains(needle, autoescape=True),
+                         func.lower(actors.c.name).contains(needle, autoescape=True)))
+    if code:
+        conds.append(actors.c.code == code)
+    n_events = (func.coalesce(counts.c.as_source, 0) + func.coalesce(counts.c.as_target, 0))
+    base = (select(actors.c.code, actors.c.name, actors.c.kind, actors.c.agent,
+                   func.coalesce(counts.c.as_source, 0).label("as_source"),
+                   func.coalesce(counts.c.as_target, 0).label("as_target"),
+                   n_events.label("events"), n_quotes.label("quotes"))
+            .select_from(actors.outerjoin(counts, counts.c.code == actors.c.code)).where(*conds))
+    with _connect(store) as conn:
+        total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
+        rows = conn.execute(base.order_by(n_events.desc(), actors.c.code).limit(page.limit).offset(page.offset))
+        return [dict(r._mapping) for r in rows], total
+
+
+def get_actor(store: Any, code: str) -> dict[str, Any] | None:
+    """One actor with its counts, or None."""
+    found, _ = list_actors(store, None, Page(1, 0), code=code)
+    return found[0] if found else None
+
+
+def network(store: Any, f: EventParams, min_weight: int, limit: int) -> dict[str, Any]:
+    """Dyads (source -> target) weighted by event count and split by QuadClass."""
+    e = events.c
+    with _connect(store) as conn:
+        conds = [*event_conditions(conn, f), e.source_code.is_not(None), e.target_code.is_not(None),
+                 e.source_code != e.target_code]
+        rows = conn.execute(select(e.source_code, e.target_code, e.quad_class, func.count().label("n"))
+                            .where(*conds).group_by(e.source_code, e.target_code, e.quad_class)).all()
+        edges = _edges(rows, min_weight, limit)
+        codes = sorted({x["source"] for x in edges} | {x["target"] for x in edges})
+        names = dict(conn.execute(select(actors.c.code, actors.c.name).where(actors.c.code.in_(codes))).all())
+    degree: dict[str, int] = {}
+    for x in edges:
+        degree[x["source"]] = degree.get(x["source"], 0) + x["weight"]
+        degree[x["target"]] = degree.get(x["target"], 0) + x["weight"]
+    nodes = [{"id": c, "label": names.get(c) or c, "events": degree[c]} for c in codes]
+    return {"ok": True, "nodes": nodes, "edges": edges}
+
+
+def _edges(rows: list[Any], min_weight: int, limit: int) -> list[dict[str, Any]]:
+    dyads: dict[tuple[str, str], dict[str, int]] = {}
+    for r in rows:
+        quads = dyads.setdefault((r.source_code, r.target_code), {"1": 0, "2": 0, "3": 0, "4": 0})
+        quads[str(r.quad_class)] = quads.get(str(r.quad_class), 0) + r.n
+    edges = [
+        {"source": s, "target": t, "weight": sum(q.values()), "by_quad": q,
+         "cooperation": q["1"] + q["2"], "conflict": q["3"] + q["4"]}
+        for (s, t), q in dyads.items()
+    ]
+    edges = [x for x in edges if x["weight"] >= min_weight]
+    edges.sort(key=lambda x: (-x["weight"], x["source"], x["target"]))
+    return edges[:limit]
+
+
+def timeline(store: Any, f: EventParams, by: str) -> dict[str, Any]:
+    """Events per day (day-precision dates only), by QuadClass or PLOVER type."""
+    e = events.c
+    key = e.quad_class if by == "quad" else func.coalesce(e.plover_type, "UNKNOWN")
+    with _connect(store) as conn:
+        conds = [*event_conditions(conn, f), e.date_precision == "day", func.length(e.date) == 10]
+        rows = conn.execute(select(e.date, key.label("key"), func.count().label("n"))
+                            .where(*conds).group_by(e.date, key)).all()
+    days = sorted({r.date for r in rows})
+    keys = sorted({str(r.key) for r in rows})
+    index = {d: i for i, d in enumerate(days)}
+    counts = {k: [0] * len(days) for k in keys}
+    for r in rows:
+        counts[str(r.key)][index[r.date]] += r.n
+    series = [{"key": k, "label": _series_label(by, k), "counts": counts[k]} for k in keys]
+    return {"ok": True, "by": by, "days": days, "series": series}
+
+
+def _series_label(by: str, key: str) -> str:
+    if by == "quad" and key.isdigit():
+        return f"{key} {QUAD_NAMES.get(int(key), '')}".strip()
+    return key
+
+
+def stats(store: Any) -> dict[str, int]:
+    """How many articles, events, event mentions, quotes and actors the store holds."""
+    with _connect(store) as conn:
+        def n(table: Any) -> int:
+            return conn.execute(select(func.count()).select_from(table)).scalar_one()
+
+        return {"articles": n(articles), "events": n(events), "mentions": n(event_mentions),
+                "quotes": n(quotes), "actors": n(actors)}
