@@ -195,7 +195,8 @@ def get_article(store: Any, article_id: str) -> dict[str, Any] | None:
             return None
         m = event_mentions.c
         mentions = conn.execute(
-            select(events, m.evidence, m.start, m.end, m.confidence, m.reported_by)
+            select(events, m.evidence, m.start, m.end, m.confidence, m.reported_by,
+                   literal_column("NULL").label("article_id"))
             .join(events, events.c.id == m.event_id).where(m.article_pk == row.pk).order_by(m.start, m.pk)
         ).all()
         quote_rows = conn.execute(
@@ -259,29 +260,31 @@ def _actor_events() -> Any:
 
 def list_actors(store: Any, q: str | None, page: Page, code: str | None = None
                 ) -> tuple[list[dict[str, Any]], int]:
-    """Actors with event counts (as source, as target, in all) and quote counts, most active first."""
+    """Actors in events, with event counts (as source, as target, in all) and quote counts, most active first.
+
+    Names and kinds come from the store's actor table when it has the code.
+    """
     roles = _actor_events()
-    counts = (select(roles.c.code, func.sum(roles.c.src).label("as_source"), func.sum(roles.c.tgt).label("as_target"))
+    counts = (select(roles.c.code, func.sum(roles.c.src).label("as_source"), func.sum(roles.c.tgt).label("as_target"),
+                     func.count().label("events"))
               .group_by(roles.c.code).subquery("counts"))
-    n_quotes = (select(func.count()).where(quotes.c.speaker_actor == actors.c.code)
-                .correlate(actors).scalar_subquery())
+    n_quotes = (select(func.count()).where(quotes.c.speaker_actor == counts.c.code)
+                .correlate(counts).scalar_subquery())
     conds = []
     if q:
         needle = q.lower()
-        conds.append(or_(func.lower(actors.c.code).contains(needle, autoescape=True),
+        conds.append(or_(func.lower(counts.c.code).contains(needle, autoescape=True),
                          func.lower(actors.c.name).contains(needle, autoescape=True)))
     if code:
-        conds.append(actors.c.code == code)
-    n_events = (func.coalesce(counts.c.as_source, 0) + func.coalesce(counts.c.as_target, 0))
-    base = (select(actors.c.code, actors.c.name, actors.c.kind, actors.c.agent,
-                   func.coalesce(counts.c.as_source, 0).label("as_source"),
-                   func.coalesce(counts.c.as_target, 0).label("as_target"),
-                   n_events.label("events"), n_quotes.label("quotes"))
-            .select_from(actors.outerjoin(counts, counts.c.code == actors.c.code)).where(*conds))
+        conds.append(counts.c.code == code)
+    base = (select(counts.c.code, actors.c.name, actors.c.kind, actors.c.agent, counts.c.as_source,
+                   counts.c.as_target, counts.c.events, n_quotes.label("quotes"))
+            .select_from(counts.outerjoin(actors, actors.c.code == counts.c.code)).where(*conds))
     with _connect(store) as conn:
         total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
-        rows = conn.execute(base.order_by(n_events.desc(), actors.c.code).limit(page.limit).offset(page.offset))
-        return [dict(r._mapping) for r in rows], total
+        rows = conn.execute(base.order_by(counts.c.events.desc(), counts.c.code).limit(page.limit)
+                            .offset(page.offset))
+        return [{**r._mapping, "name": r.name or r.code} for r in rows], total
 
 
 def get_actor(store: Any, code: str) -> dict[str, Any] | None:

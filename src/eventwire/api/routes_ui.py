@@ -27,6 +27,12 @@ def _render(request: Request, name: str, **context) -> HTMLResponse:
     return templates.TemplateResponse(request, name, context)
 
 
+def _api_url(request: Request, name: str, **params) -> str:
+    """Path and query string of an API endpoint, for a page's ``data-src``."""
+    query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
+    return request.app.url_path_for(name) + (f"?{query}" if query else "")
+
+
 def _qs(params: dict, **changes) -> str:
     """Query string of ``params`` with ``changes`` applied (for pager links)."""
     merged = {**params, **{k: v for k, v in changes.items()}}
@@ -56,14 +62,14 @@ def _by_select(by: str) -> Markup:
 def page_timeline(request: Request, f: Annotated[EventParams, Depends(event_params)],
                   by: Literal["quad", "plover"] = "quad"):
     params = f.query_string()
-    api_src = request.url_for("api_timeline").include_query_params(**params, by=by).path_and_query()
+    api_src = _api_url(request, "api_timeline", **params, by=by)
     return _render(request, "timeline.html", nav="timeline", f=f, by=by, params=params,
                    api_src=api_src, by_select=_by_select(by))
 
 
 @router.get("/network", name="page_network")
 def page_network(request: Request, f: Annotated[EventParams, Depends(event_params)]):
-    api_src = request.url_for("api_network").include_query_params(**f.query_string()).path_and_query()
+    api_src = _api_url(request, "api_network", **f.query_string())
     return _render(request, "network.html", nav="network", f=f, api_src=api_src)
 
 
@@ -83,7 +89,7 @@ def page_actor(request: Request, code: Annotated[str, Path(pattern=CODE)]):
         raise ApiError(404, Errors.E405.format(code=code))
     events, total = queries.list_events(store, EventParams(actor=actor["code"]), Page(ACTOR_PAGE_EVENTS, 0))
     quotes, _ = queries.list_quotes(store, None, actor["code"], None, None, Page(ACTOR_PAGE_QUOTES, 0))
-    api_src = request.url_for("api_timeline").include_query_params(actor=actor["code"]).path_and_query()
+    api_src = _api_url(request, "api_timeline", actor=actor["code"])
     return _render(request, "actor.html", nav="actors", actor=actor, events=events, quotes=quotes,
                    more_events=total > len(events), api_src=api_src)
 

@@ -12,6 +12,7 @@ import click
 from eventwire import __version__
 from eventwire.cli.demo import demo
 from eventwire.cli.extract import extract
+from eventwire.cli.serve import serve
 
 # Exit codes (docs/cli.md): 0 all articles succeeded, 1 some failed, 2 nothing
 # was processed or the command line was wrong (click's own usage errors are 2 too).
@@ -29,3 +30,4 @@ def main(verbose: int) -> None:
 
 main.add_command(demo)
 main.add_command(extract)
+main.add_command(serve)
