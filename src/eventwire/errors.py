@@ -26,6 +26,22 @@ class Errors:
     E013 = "[E013] Unknown config key {key!r} in {path}. Known keys: {known}."
     E014 = "[E014] {origin}: each line of a .jsonl file must be a JSON object, got {type}."
 
+    # E300-E349: the store (eventwire.store), ingest, query and export.
+    E300 = "[E300] Cannot open the database {url}: {detail}"
+    E301 = (
+        "[E301] Unsupported database URL {url!r}. Use sqlite:///path/to/file.db, a plain file path, "
+        "or postgresql://user:password@host:port/dbname."
+    )
+    E302 = "[E302] Could not upgrade the database schema at {url}: {detail}"
+    E303 = "[E303] {origin}: article {id!r} could not be stored ({detail}); nothing of it was written."
+    E304 = (
+        "[E304] The database {url} has schema revision {revision!r}, which this eventwire does not know. "
+        "It was written by a newer eventwire: upgrade eventwire to read it."
+    )
+    E305 = "[E305] Bad value for {field}: {value!r}. {hint}"
+    E306 = "[E306] Unknown {what} {value!r}. Choose one of: {choices}."
+    E307 = "[E307] Cannot write {path}: {detail}"
+
     # E400-E449: the REST API and web UI (eventwire serve).
     E400 = "[E400] {method} {path}: no such page or endpoint. The API is listed at /docs."
     E401 = "[E401] Bad request parameters: {detail}"
@@ -64,3 +80,7 @@ class InputError(EventwireError):
 
 class ConfigError(EventwireError):
     """A config file or option that cannot be used."""
+
+
+class StoreError(EventwireError):
+    """The database cannot be opened, upgraded, written or queried as asked."""

@@ -11,7 +11,10 @@ import click
 
 from eventwire import __version__
 from eventwire.cli.demo import demo
+from eventwire.cli.export import export
 from eventwire.cli.extract import extract
+from eventwire.cli.ingest import ingest
+from eventwire.cli.query import query
 from eventwire.cli.serve import serve
 
 # Exit codes (docs/cli.md): 0 all articles succeeded, 1 some failed, 2 nothing
@@ -30,4 +33,7 @@ def main(verbose: int) -> None:
 
 main.add_command(demo)
 main.add_command(extract)
+main.add_command(ingest)
+main.add_command(query)
+main.add_command(export)
 main.add_command(serve)
