@@ -23,12 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from fastapi.testclient import TestClient  # noqa: E402
-from web_fixtures import gold_analyses  # noqa: E402
+from fastapi.testclient import TestClient
 
-from eventwire.api import create_app  # noqa: E402
-from eventwire.config import load_config  # noqa: E402
-from eventwire.store import Store  # noqa: E402
+from eventwire.api import create_app
+from eventwire.config import load_config
+from eventwire.store import Store
+from web_fixtures import gold_analyses
 
 QUERIES = [
     "actor=USA", "quad=4", "since=2020-01-01&until=2022-12-31", "cameo=04", "root=19", "dyad=USA,CHN",
@@ -68,7 +68,7 @@ def build(store: Store, articles: int) -> float:
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def main() -> int:

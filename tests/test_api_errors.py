@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
-from web_fixtures import gold_db_url
 
 from eventwire.api import create_app
 from eventwire.config import load_config
 from eventwire.store import Store
+from web_fixtures import gold_db_url
 
 pytestmark = pytest.mark.issue(7)
 
@@ -41,7 +41,7 @@ def test_api_errors_method_not_allowed(client):
     assert "GET" in body["error"]
 
 
-@pytest.mark.parametrize("query", ["quad=9", "quad=x", "since=yesterday", "limit=0", "offset=-1",
+@pytest.mark.parametrize("query", ["quad=9", "quad=x", "since=yesterday", "until=2023-02-30", "since=2023-13", "limit=0", "offset=-1",
                                    "cameo=abc", "dyad=USA", "q=%00bad", "limit=101"])
 def test_api_errors_bad_parameters_are_422(client, query):
     body = assert_shape(client.get(f"/api/events?{query}"), 422, "E401")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
-from web_fixtures import gold_db_url
 
 from eventwire.api import create_app
 from eventwire.config import load_config
 from eventwire.store import Store
+from web_fixtures import gold_db_url
 
 pytestmark = pytest.mark.issue(7)
 

@@ -13,11 +13,11 @@ import time
 from pathlib import Path
 
 import pytest
-from web_fixtures import XSS_ID, gold_db_url
 
 from eventwire.api import create_app
 from eventwire.config import load_config
 from eventwire.store import Store
+from web_fixtures import XSS_ID, gold_db_url
 
 pytestmark = pytest.mark.issue(7)
 
@@ -95,7 +95,7 @@ def test_ui_pages_every_page_loads_without_errors(page, server):
     for path in PAGES:
         response = page.goto(server + path)
         assert response.status == 200, path
-        if path.startswith("/timeline") or path.startswith("/actors/"):
+        if path.startswith(("/timeline", "/actors/")):
             page.wait_for_selector("#timeline[data-ready='1']", timeout=15_000)
         if path == "/network":
             page.wait_for_selector("#network[data-ready='1']", timeout=30_000)

@@ -7,6 +7,7 @@ it. Templates render each covered segment as one link, and the text stays escape
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 
@@ -73,7 +74,7 @@ def segments(text: str, marks: list[Mark]) -> list[Segment]:
     marks = valid_marks(marks, len(text))
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     result = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         covering = sorted((m for m in marks if m.start <= a and b <= m.end), key=lambda m: (m.end - m.start, m.key))
         opens = tuple(m.key for m in covering if m.start == a)
         result.append(Segment(text[a:b], a, tuple(covering), opens))

@@ -6,6 +6,8 @@ The event filters are those of ``eventwire query``: ``actor``, ``source``, ``tar
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -51,11 +53,11 @@ class EventParams:
 
 def event_params(
     actor: Annotated[str | None, Query(max_length=MAX_TEXT, pattern=TEXT,
-                                       description="Actor code or name, as source or target.")] = None,
+                                       description="Actor code, as source or target.")] = None,
     source: Annotated[str | None, Query(max_length=MAX_TEXT, pattern=TEXT, description="Source actor code.")] = None,
     target: Annotated[str | None, Query(max_length=MAX_TEXT, pattern=TEXT, description="Target actor code.")] = None,
     dyad: Annotated[str | None, Query(max_length=MAX_TEXT, pattern=r"^[^,\x00-\x1f\x7f]+,[^,\x00-\x1f\x7f]+$",
-                                      description="Two actor codes 'A,B': events from A to B.")] = None,
+                                      description="Two actor codes 'A,B': events between A and B, either direction.")] = None,
     cameo: Annotated[str | None, Query(pattern=r"^\d{2,4}$",
                                        description="CAMEO code or prefix (e.g. 04 or 042).")] = None,
     root: Annotated[str | None, Query(pattern=r"^\d{2}$", description="CAMEO root code (01-20).")] = None,
@@ -69,6 +71,8 @@ def event_params(
                                    description="Full-text search in the articles that report the event.")] = None,
 ) -> EventParams:
     """FastAPI dependency: the event filters of a request."""
+    check_date("since", since)
+    check_date("until", until)
     pair = tuple(p.strip() for p in dyad.split(",")) if dyad else None
     if pair is not None and not all(pair):
         raise ApiError(422, Errors.E401.format(detail="dyad: give two actor codes, 'A,B'"))
@@ -77,6 +81,34 @@ def event_params(
         cameo=cameo, root=root, plover=plover.upper() if plover else None, quad=quad,
         since=since, until=until, outlet=_blank(outlet), q=_blank(q),
     )
+
+
+def first_day(value: str) -> str:
+    """The first day a ``YYYY[-MM[-DD]]`` bound covers (``2023-03`` -> ``2023-03-01``)."""
+    return {4: value + "-01-01", 7: value + "-01"}.get(len(value), value)
+
+
+def last_day(value: str) -> str:
+    """The last day a ``YYYY[-MM[-DD]]`` bound covers (``2023-02`` -> ``2023-02-28``)."""
+    if len(value) == 4:
+        return value + "-12-31"
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:7])
+        return f"{value}-{calendar.monthrange(year, month)[1]:02d}"
+    return value
+
+
+def check_date(name: str, value: str | None) -> None:
+    """A real calendar date (``2023-02-30`` and month 13 are 422s, not 500s)."""
+    if value is None:
+        return
+    try:
+        dt.date.fromisoformat(first_day(value))
+        dt.date.fromisoformat(last_day(value))
+    except ValueError:
+        detail = f"{name}: {value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD"
+        raise ApiError(422, Errors.E401.format(detail=detail),
+                       [{"loc": ["query", name], "msg": "not a calendar date", "type": "date"}]) from None
 
 
 def _blank(value: str | None) -> str | None:

@@ -7,14 +7,15 @@ the store's engine, so SQLite and PostgreSQL behave alike. Filters mirror
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from sqlalchemy import and_, func, literal_column, or_, select, text
+from sqlalchemy import and_, func, literal_column, or_, select
 from sqlalchemy.engine import Connection
 
-from eventwire.api.params import EventParams, Page
+from eventwire.api.params import EventParams, Page, first_day, last_day
 from eventwire.events.cameo import cameo_info
+from eventwire.store.query import EventFilter, count_events, search_article_pks, select_events
+from eventwire.store.query import event_conditions as store_event_conditions
 from eventwire.store.schema import actors, articles, event_mentions, events, quotes
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
@@ -29,64 +30,28 @@ def _dialect(conn: Connection) -> str:
     return conn.engine.dialect.name
 
 
-def fts_terms(q: str) -> list[str]:
-    """The words of a search, without any query syntax (users type words, not FTS queries)."""
-    return re.findall(r"\w+", q)[:20]
-
-
 def _fts_condition(conn: Connection, q: str) -> Any:
-    """A condition on ``articles.pk`` that is true for articles containing all words of ``q``."""
-    terms = fts_terms(q)
-    if not terms:
-        return literal_column("1") == literal_column("0")
-    if _dialect(conn) == "postgresql":
-        return literal_column("articles.tsv").op("@@")(func.plainto_tsquery("english", " ".join(terms)))
-    match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
-    sub = text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :match").bindparams(match=match)
-    return articles.c.pk.in_(sub.columns(literal_column("rowid")))
+    """A condition on ``articles.pk``: articles containing every term of ``q`` (the store's search)."""
+    return articles.c.pk.in_(search_article_pks(_dialect(conn), q))
 
 
-def _date_end(value: str) -> str:
-    """The last day a YYYY[-MM[-DD]] bound covers, as text that sorts with ISO dates."""
-    return {4: value + "-12-31", 7: value + "-31"}.get(len(value), value)
+def to_filter(f: EventParams) -> EventFilter:
+    """The store's ``EventFilter`` for the parameters of a request (same meaning as ``eventwire query``)."""
+    def code(value: str | None) -> str | None:
+        return value.upper() if value else None
+
+    return EventFilter(
+        actor=code(f.actor), source=code(f.source), target=code(f.target),
+        dyad=(f.dyad[0].upper(), f.dyad[1].upper()) if f.dyad else None,
+        cameo=f.cameo, root=f.root, plover=f.plover, quad_class=f.quad,
+        date_from=first_day(f.since) if f.since else None, date_to=last_day(f.until) if f.until else None,
+        outlet=f.outlet, text=f.q,
+    )
 
 
 def event_conditions(conn: Connection, f: EventParams) -> list[Any]:
-    """SQL conditions on ``events`` for the filters of a request."""
-    c = events.c
-    conds: list[Any] = []
-    if f.actor:
-        code = f.actor.upper()
-        name = f.actor.lower()
-        conds.append(or_(c.source_code == code, c.target_code == code,
-                         func.lower(c.source_name) == name, func.lower(c.target_name) == name))
-    if f.source:
-        conds.append(c.source_code == f.source.upper())
-    if f.target:
-        conds.append(c.target_code == f.target.upper())
-    if f.dyad:
-        conds.append(and_(c.source_code == f.dyad[0].upper(), c.target_code == f.dyad[1].upper()))
-    if f.cameo:
-        conds.append(c.cameo.startswith(f.cameo))
-    if f.root:
-        conds.append(c.root == f.root)
-    if f.plover:
-        conds.append(c.plover_type == f.plover)
-    if f.quad:
-        conds.append(c.quad_class == f.quad)
-    if f.since:
-        conds.append(c.date >= f.since)
-    if f.until:
-        conds.append(c.date <= _date_end(f.until))
-    if f.outlet or f.q:
-        mention_articles = select(event_mentions.c.event_id).join(
-            articles, articles.c.pk == event_mentions.c.article_pk)
-        if f.outlet:
-            mention_articles = mention_articles.where(func.lower(articles.c.outlet) == f.outlet.lower())
-        if f.q:
-            mention_articles = mention_articles.where(_fts_condition(conn, f.q))
-        conds.append(c.id.in_(mention_articles))
-    return conds
+    """SQL conditions on ``events`` for the filters of a request (the store's, so the CLI agrees)."""
+    return store_event_conditions(to_filter(f), _dialect(conn))
 
 
 def _actor_dict(code: str | None, name: str | None, agent: str | None) -> dict[str, Any] | None:
@@ -136,13 +101,9 @@ def list_events(store: Any, f: EventParams, page: Page) -> tuple[list[dict[str, 
         ``(events, total)``: one page of events and the number matching in all.
     """
     with _connect(store) as conn:
-        conds = event_conditions(conn, f)
-        total = conn.execute(select(func.count()).select_from(events).where(*conds)).scalar_one()
-        rows = conn.execute(
-            select(events).where(*conds)
-            .order_by(events.c.date.desc().nulls_last(), events.c.id.desc())
-            .limit(page.limit).offset(page.offset)
-        ).all()
+        flt = to_filter(f)
+        total = count_events(conn, flt)
+        rows = conn.execute(select_events(flt, _dialect(conn)).limit(page.limit).offset(page.offset)).all()
         mentions = _first_mentions(conn, [r.id for r in rows])
     return [_event_dict(r, mentions.get(r.id)) for r in rows], total
 
@@ -166,9 +127,9 @@ def search_articles(store: Any, q: str | None, outlet: str | None, since: str | 
         if outlet:
             conds.append(func.lower(a.outlet) == outlet.lower())
         if since:
-            conds.append(a.published >= since)
+            conds.append(a.published >= first_day(since))
         if until:
-            conds.append(a.published <= _date_end(until))
+            conds.append(a.published <= last_day(until))
         total = conn.execute(select(func.count()).select_from(articles).where(*conds)).scalar_one()
         rows = conn.execute(
             select(a.id, a.title, a.url, a.outlet, a.published, a.status,

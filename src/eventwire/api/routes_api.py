@@ -7,7 +7,17 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from eventwire.api import models, queries
-from eventwire.api.params import CODE, MAX_TEXT, TEXT, DATE, EventParams, Page, event_params, page_params
+from eventwire.api.params import (
+    CODE,
+    DATE,
+    MAX_TEXT,
+    TEXT,
+    EventParams,
+    Page,
+    check_date,
+    event_params,
+    page_params,
+)
 from eventwire.api.problems import ApiError
 from eventwire.errors import Errors
 
@@ -39,6 +49,8 @@ def api_articles(
     until: Annotated[str | None, Query(pattern=DATE, description="Published on or before.")] = None,
 ) -> dict:
     """Articles, newest first; `q` searches titles and texts (SQLite FTS5 / PostgreSQL full text)."""
+    check_date("since", since)
+    check_date("until", until)
     items, total = queries.search_articles(_store(request), q, outlet, since, until, page)
     return {"ok": True, "limit": page.limit, "offset": page.offset, "total": total, "items": items}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from eventwire.cli.common import config_option, get_config
-from eventwire.errors import EventwireError, Errors
+from eventwire.errors import Errors, EventwireError
 
 
 @click.command()
