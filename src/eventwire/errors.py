@@ -62,7 +62,6 @@ class Errors:
     E410 = "[E410] The article could not be read: {detail}"
     E411 = "[E411] The article could not be analysed: {detail}"
     E412 = "[E412] Internal error ({kind}); the server log has the details. Nothing was stored."
-    E413 = "[E413] The search text {text!r} cannot be used: {detail}"
     E414 = "[E414] `eventwire serve` cannot start: {detail}"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import logging
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Request
@@ -10,8 +11,9 @@ from fastapi.responses import JSONResponse
 
 from eventwire.api import models
 from eventwire.api.problems import ApiError
-from eventwire.errors import Errors, InputError
+from eventwire.errors import Errors, InputError, StoreError
 
+log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", tags=["write"])
 RESPONSES = {
     401: {"description": "No token sent (error shape)"},
@@ -75,8 +77,15 @@ def api_submit(request: Request, body: models.SubmitIn,
         raise ApiError(422, Errors.E410.format(detail=str(e))) from e
     if body.html is not None and (body.published or body.title or body.site or body.author):
         article = _with_metadata(article, body)
-    analysis = request.app.state.analyzers.get().analyze_one(article)
-    result = request.app.state.store.add(analysis)
+    try:
+        analysis = request.app.state.analyzers.get().analyze_one(article)
+    except Exception as e:  # a pipeline bug must still answer in the error shape, with nothing stored
+        log.exception("analysis of %s failed", article.id)
+        raise ApiError(500, Errors.E411.format(detail=type(e).__name__)) from e
+    try:
+        result = request.app.state.store.add(analysis)
+    except StoreError as e:
+        raise ApiError(500, str(e)) from e
     payload = {
         "ok": True, "id": article.id, "stored": _outcome(result), "events": len(analysis.events),
         "quotes": len(analysis.quotes), "error": analysis.error,
