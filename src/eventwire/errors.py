@@ -62,7 +62,7 @@ class Errors:
     E410 = "[E410] The article could not be read: {detail}"
     E411 = "[E411] The article could not be analysed: {detail}"
     E412 = "[E412] Internal error ({kind}); the server log has the details. Nothing was stored."
-    E414 = "[E414] `eventwire serve` cannot start: {detail}"
+    E413 = "[E413] `eventwire serve` cannot start: {detail}"
 
 
 class EventwireError(Exception):

@@ -25,7 +25,7 @@ def serve(db, host, port, config_path):
     try:
         store = Store.open(db, config)
     except EventwireError as e:
-        raise click.ClickException(Errors.E414.format(detail=e)) from e
+        raise click.ClickException(Errors.E413.format(detail=e)) from e
     host, port = config.get("api", "host"), int(config.get("api", "port"))
     click.echo(f"eventwire: serving {store.display} on http://{host}:{port}/ (API docs: /docs); Ctrl-C stops.",
                err=True)
