@@ -88,3 +88,14 @@ def test_api_read_openapi_documents_every_endpoint(client):
                  "/api/actors/{code}", "/api/network", "/api/quotes", "/api/timeline", "/api/stats"):
         assert path in paths
     assert "post" in paths["/api/articles"]
+
+
+def test_api_read_empty_store_pages_and_endpoints(tmp_path):
+    with Store.open(f"sqlite:///{tmp_path / 'empty.db'}") as store:
+        client = TestClient(create_app(store, load_config(None)))
+        for path in ("/", "/timeline", "/network", "/actors", "/docs", "/api/events", "/api/articles",
+                     "/api/actors", "/api/network", "/api/quotes", "/api/timeline", "/api/stats"):
+            response = client.get(path)
+            assert response.status_code == 200, path
+        assert client.get("/api/events").json()["total"] == 0
+        assert client.get("/api/timeline").json() == {"ok": True, "by": "quad", "days": [], "series": []}
