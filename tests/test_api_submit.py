@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -44,3 +46,15 @@ def test_api_submit_html(client):
     assert response.status_code == 201, response.text
     assert response.json()["id"] == "https://news.example/talks"
     assert "Geneva" in client.get("/api/articles/https://news.example/talks").json()["article"]["raw_text"]
+
+
+def test_api_submit_odd_ids_link_to_their_page(client):
+    odd = "https://news.example/a b?x=1#frag"
+    body = {"text": "Seoul, March 27, 2023. South Korea and Poland signed an arms deal on Monday.", "id": odd}
+    result = client.post("/api/articles", json=body, headers={"Authorization": "Bearer s3cret"}).json()
+    assert client.get(result["links"]["api"]).json()["article"]["id"] == odd
+    assert client.get(result["links"]["page"]).status_code == 200
+    search = client.get("/?q=Poland").text
+    href = re.search(r'class="title" href="([^"]+)"', search).group(1)
+    page = client.get(href.replace("&amp;", "&"))
+    assert page.status_code == 200 and "arms deal" in page.text

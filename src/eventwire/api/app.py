@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from importlib import resources
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -52,6 +53,8 @@ def _templates() -> Jinja2Templates:
     # Jinja2Templates turns autoescape on for .html; article text is untrusted, so insist.
     assert templates.env.autoescape is True or callable(templates.env.autoescape)
     templates.env.globals["version"] = __version__
+    # Article ids are often URLs: percent-encode them inside a path ("?" and "#" must not end it).
+    templates.env.filters["pathpart"] = lambda value: quote(str(value), safe="/:@")
     return templates
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 import logging
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Header, Request
 from fastapi.responses import JSONResponse
@@ -89,7 +90,8 @@ def api_submit(request: Request, body: models.SubmitIn,
     payload = {
         "ok": True, "id": article.id, "stored": _outcome(result), "events": len(analysis.events),
         "quotes": len(analysis.quotes), "error": analysis.error,
-        "links": {"api": f"/api/articles/{article.id}", "page": f"/articles/{article.id}"},
+        "links": {"api": f"/api/articles/{quote(article.id, safe='/:@')}",
+                  "page": f"/articles/{quote(article.id, safe='/:@')}"},
     }
     return JSONResponse(payload, status_code=201)
 
