@@ -7,6 +7,7 @@ the store's engine, so SQLite and PostgreSQL behave alike. Filters mirror
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from sqlalchemy import and_, func, literal_column, or_, select
@@ -14,7 +15,7 @@ from sqlalchemy.engine import Connection
 
 from eventwire.api.params import EventParams, Page, first_day, last_day
 from eventwire.events.cameo import cameo_info
-from eventwire.store.query import EventFilter, count_events, search_article_pks, select_events
+from eventwire.store.query import EVENT_COLUMNS, EventFilter, search_article_pks
 from eventwire.store.query import event_conditions as store_event_conditions
 from eventwire.store.schema import actors, articles, event_mentions, events, quotes
 
@@ -50,8 +51,35 @@ def to_filter(f: EventParams) -> EventFilter:
 
 
 def event_conditions(conn: Connection, f: EventParams) -> list[Any]:
-    """SQL conditions on ``events`` for the filters of a request (the store's, so the CLI agrees)."""
-    return store_event_conditions(to_filter(f), _dialect(conn))
+    """SQL conditions on ``events`` for the filters of a request (the store's, so the CLI agrees).
+
+    Outlet and text filters are the store's too in meaning (events with a mention in a matching
+    article) but written as ``id IN (...)`` so the database starts from the few matching articles
+    instead of testing every event.
+    """
+    flt = to_filter(f)
+    conds = store_event_conditions(dataclasses.replace(flt, outlet=None, text=None), _dialect(conn))
+    if flt.outlet or flt.text:
+        m = event_mentions.c
+        matching = select(m.event_id).join(articles, articles.c.pk == m.article_pk)
+        if flt.outlet:
+            matching = matching.where(articles.c.outlet == flt.outlet)
+        if flt.text:
+            matching = matching.where(_fts_condition(conn, flt.text))
+        conds.append(events.c.id.in_(matching))
+    return conds
+
+
+def _newest_first(conn: Connection) -> list[Any]:
+    """Newest date window first, undated last, then newest stored.
+
+    In SQLite NULLs sort last under DESC already, and this order is exactly the
+    ``ix_events_window`` index read backwards, so a page needs no sort.
+    """
+    c = events.c
+    if _dialect(conn) == "sqlite":
+        return [c.window_start.desc(), c.window_end.desc(), c.id.desc()]
+    return [c.window_start.desc().nulls_last(), c.window_end.desc().nulls_last(), c.id.desc()]
 
 
 def _actor_dict(code: str | None, name: str | None, agent: str | None) -> dict[str, Any] | None:
@@ -101,9 +129,10 @@ def list_events(store: Any, f: EventParams, page: Page) -> tuple[list[dict[str, 
         ``(events, total)``: one page of events and the number matching in all.
     """
     with _connect(store) as conn:
-        flt = to_filter(f)
-        total = count_events(conn, flt)
-        rows = conn.execute(select_events(flt, _dialect(conn)).limit(page.limit).offset(page.offset)).all()
+        conds = event_conditions(conn, f)
+        total = conn.execute(select(func.count()).select_from(events).where(*conds)).scalar_one()
+        rows = conn.execute(select(*EVENT_COLUMNS).where(*conds).order_by(*_newest_first(conn))
+                            .limit(page.limit).offset(page.offset)).all()
         mentions = _first_mentions(conn, [r.id for r in rows])
     return [_event_dict(r, mentions.get(r.id)) for r in rows], total
 
