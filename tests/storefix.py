@@ -8,6 +8,7 @@ Each test gets a fresh database, dropped afterwards.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import uuid
@@ -42,19 +43,37 @@ def pg_admin_url() -> str:
     return url
 
 
-@pytest.fixture
-def pg_url():
-    """A fresh, empty PostgreSQL database for one test."""
+@contextlib.contextmanager
+def fresh_pg_database():
+    """A new, empty PostgreSQL database (URL), dropped on exit."""
     admin = pg_admin_url()
     name = "ew_test_" + uuid.uuid4().hex[:12]
     engine = create_engine(admin, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(admin).set(database=name).render_as_string(hide_password=False)
-    yield url
-    with engine.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    engine.dispose()
+    try:
+        yield make_url(admin).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with engine.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        engine.dispose()
+
+
+@pytest.fixture
+def pg_url():
+    """A fresh, empty PostgreSQL database for one test."""
+    with fresh_pg_database() as url:
+        yield url
+
+
+@contextlib.contextmanager
+def fresh_database(kind: str, folder: Path):
+    """A new empty database of ``kind`` (``sqlite`` in ``folder``, or ``postgresql``)."""
+    if kind == "sqlite":
+        yield f"sqlite:///{folder / 'eventwire.db'}"
+        return
+    with fresh_pg_database() as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
