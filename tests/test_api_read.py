@@ -1,4 +1,8 @@
-"""The read endpoints against a store built from the gold fixtures."""
+"""The read endpoints against a store built from the gold fixtures, on SQLite and PostgreSQL.
+
+PostgreSQL runs need $EVENTWIRE_TEST_POSTGRES (scripts/start-postgres.sh); they skip without
+it, except under CI where they fail (tests/storefix.py).
+"""
 
 from __future__ import annotations
 
@@ -8,14 +12,21 @@ from fastapi.testclient import TestClient
 from eventwire.api import create_app
 from eventwire.config import load_config
 from eventwire.store import Store
-from web_fixtures import XSS_ID, gold_db_url
+from storefix import fresh_pg_database
+from web_fixtures import XSS_ID, gold_analyses, gold_db_url
 
 pytestmark = pytest.mark.issue(7)
 
 
-@pytest.fixture(scope="module")
-def client():
-    with Store.open(gold_db_url()) as store:
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def client(request):
+    if request.param == "sqlite":
+        with Store.open(gold_db_url()) as store:
+            yield TestClient(create_app(store, load_config(None)))
+        return
+    with fresh_pg_database() as url, Store.open(url) as store:
+        for analysis in gold_analyses():
+            store.add(analysis)
         yield TestClient(create_app(store, load_config(None)))
 
 
