@@ -110,3 +110,16 @@ def test_api_read_empty_store_pages_and_endpoints(tmp_path):
             assert response.status_code == 200, path
         assert client.get("/api/events").json()["total"] == 0
         assert client.get("/api/timeline").json() == {"ok": True, "by": "quad", "days": [], "series": []}
+
+
+def test_api_read_capped_total_keeps_the_same_order(client, monkeypatch):
+    from eventwire.api import queries
+
+    every = client.get("/api/events?actor=USA&limit=200").json()
+    assert every["total_exact"] and every["total"] > 20
+    monkeypatch.setattr(queries, "COUNT_CAP", 10)  # now the store has "many" matches
+    capped = client.get("/api/events?actor=USA&limit=20&offset=5").json()
+    assert capped["total"] == 10 and capped["total_exact"] is False
+    assert [e["id"] for e in capped["items"]] == [e["id"] for e in every["items"][5:25]]
+    exact = client.get("/api/events?actor=USA&limit=20&exact_total=true").json()
+    assert exact["total"] == every["total"] and exact["total_exact"] is True

@@ -96,6 +96,7 @@ class Listing(BaseModel):
     limit: int
     offset: int
     total: int | None = Field(None, description="Matches in all (None when not counted).")
+    total_exact: bool = Field(True, description="False when `total` is a lower bound: more rows match.")
 
 
 class EventList(Listing):

@@ -34,10 +34,15 @@ def _store(request: Request):
 
 
 @router.get("/events", response_model=models.EventList, responses=ERRORS)
-def api_events(request: Request, f: Filters, page: Paging) -> dict:
+def api_events(
+    request: Request, f: Filters, page: Paging,
+    exact_total: Annotated[bool, Query(description="Count every match (slower on big stores); by default "
+                                                   f"`total` stops at {queries.COUNT_CAP:,}.")] = False,
+) -> dict:
     """Events matching the filters of `eventwire query`, newest first, each with its first mention."""
-    items, total = queries.list_events(_store(request), f, page)
-    return {"ok": True, "limit": page.limit, "offset": page.offset, "total": total, "items": items}
+    items, total, is_exact = queries.list_events(_store(request), f, page, exact=exact_total)
+    return {"ok": True, "limit": page.limit, "offset": page.offset, "total": total, "total_exact": is_exact,
+            "items": items}
 
 
 @router.get("/articles", response_model=models.ArticleList, responses=ERRORS)

@@ -43,11 +43,12 @@ def _qs(params: dict, **changes) -> str:
 def page_search(request: Request, f: Annotated[EventParams, Depends(event_params)],
                 page: Annotated[Page, Depends(page_params)]):
     store = request.app.state.store
-    events, total = queries.list_events(store, f, page)
+    events, total, exact = queries.list_events(store, f, page)
     apage = Page(20, 0)
     articles, _ = queries.search_articles(store, f.q, f.outlet, f.since, f.until, apage)
     return _render(request, "search.html", nav="search", f=f, events=events, total=total, page=page,
-                   params=f.query_string(), articles=articles, apage=apage, stats=queries.stats(store))
+                   params=f.query_string(), articles=articles, apage=apage, stats=queries.stats(store),
+                   exact=exact)
 
 
 def _by_select(by: str) -> Markup:
@@ -87,7 +88,7 @@ def page_actor(request: Request, code: Annotated[str, Path(pattern=CODE)]):
     actor = queries.get_actor(store, code.upper())
     if actor is None:
         raise ApiError(404, Errors.E405.format(code=code))
-    events, total = queries.list_events(store, EventParams(actor=actor["code"]), Page(ACTOR_PAGE_EVENTS, 0))
+    events, total, _ = queries.list_events(store, EventParams(actor=actor["code"]), Page(ACTOR_PAGE_EVENTS, 0))
     quotes, _ = queries.list_quotes(store, None, actor["code"], None, None, Page(ACTOR_PAGE_QUOTES, 0))
     api_src = _api_url(request, "api_timeline", actor=actor["code"])
     return _render(request, "actor.html", nav="actors", actor=actor, events=events, quotes=quotes,
