@@ -166,4 +166,10 @@ def test_ui_pages_xss_article_stays_inert(page, server):
     assert "<script>window.__xss = 4</script>" in page.locator("h1").inner_text()
     assert page.locator("a[href^='javascript:']").count() == 0
     shot(page, "xss_article")
+    page.goto(server + "/?q=Police")  # the title and outlet in a result list
+    assert "<script>window.__xss = 4</script>" in page.locator("ol.articles").inner_text()
+    page.locator("ol.articles .meta").first.hover()
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__xss") is None
+    assert page.evaluate("document.querySelectorAll('main script, [onerror], [onmouseover]').length") == 0
     assert [p for p in page.problems if "dialog" in p] == []
