@@ -101,6 +101,27 @@ class Errors:
         "They may be unable to start (run with --workers 1 to see the error) or be killed for memory "
         "(lower engine.chunk_size or --workers)."
     )
+    # E400-E449: the REST API and web UI (eventwire serve).
+    E400 = "[E400] {method} {path}: no such page or endpoint. The API is listed at /docs."
+    E401 = "[E401] Bad request parameters: {detail}"
+    E402 = "[E402] {method} is not allowed on {path}; allowed: {allowed}."
+    E403 = (
+        "[E403] Request body is {size:,} bytes, over the limit of {limit:,} bytes. "
+        "Send a shorter article or raise `api.max_body_bytes` in the config."
+    )
+    E404 = "[E404] No article with id {id!r}. Search for articles at /api/articles?q=..."
+    E405 = "[E405] No actor with code {code!r} in the store. List actors at /api/actors."
+    E406 = (
+        "[E406] Submitting articles is disabled: no API token is set. "
+        "Set `api.token` in the config or the EVENTWIRE_API_TOKEN environment variable."
+    )
+    E407 = "[E407] This endpoint needs a token: send the header 'Authorization: Bearer TOKEN'."
+    E408 = "[E408] The token sent is not the server's API token."
+    E409 = "[E409] Give exactly one of 'text' or 'html' in the JSON body."
+    E410 = "[E410] The article could not be read: {detail}"
+    E411 = "[E411] The article could not be analysed: {detail}"
+    E412 = "[E412] Internal error ({kind}); the server log has the details. Nothing was stored."
+    E413 = "[E413] `eventwire serve` cannot start: {detail}"
 
 
 class EventwireError(Exception):
