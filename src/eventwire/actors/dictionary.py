@@ -299,4 +299,3 @@ def parts_from(
 ) -> _Parts:
     """Bundle what a parser read (used by the YAML and PETRARCH parsers)."""
     return _Parts(entries, agents, titles, soft_forms or set())
-

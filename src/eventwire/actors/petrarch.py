@@ -84,7 +84,7 @@ def _content_lines(text: str) -> Iterator[tuple[int, str, bool]]:
     in_comment = False
     for number, raw in enumerate(text.splitlines(), 1):
         stripped = raw.strip()
-        if in_comment or stripped.startswith("<!") or stripped.startswith("<"):
+        if in_comment or stripped.startswith("<"):
             in_comment = "-->" not in stripped and (in_comment or stripped.startswith("<!--"))
             continue
         body = raw.split("#", 1)[0].rstrip()
@@ -135,7 +135,9 @@ def _blocks(lines: list[tuple[int, str, bool]], origin: str, strict: bool) -> li
 
 
 def _orphan(origin: str, number: int, text: str) -> InputError:
-    return InputError(Errors.E110.format(origin=origin, line=number, detail="code or synonym before any phrase", text=text))
+    return InputError(
+        Errors.E110.format(origin=origin, line=number, detail="code or synonym before any phrase", text=text)
+    )
 
 
 def _phrase_text(phrase: str) -> str:
@@ -175,7 +177,12 @@ def _day(digits: str) -> datetime.date:
 
 
 def _bad_date(code: str, origin: str, number: int, strict: bool) -> None:
-    _problem(Errors.E111.format(origin=origin, line=number, text=f"[{code}]"), origin, strict, "this code is skipped")
+    _problem(
+        Errors.E111.format(origin=origin, line=number, text=f"[{code}]"),
+        origin,
+        strict,
+        "this code is skipped",
+    )
 
 
 def _problem(message: str, origin: str, strict: bool, consequence: str) -> None:
@@ -185,7 +192,38 @@ def _problem(message: str, origin: str, strict: bool, consequence: str) -> None:
     log.warning("%s (%s)", message, consequence)
 
 
-_LOWER_WORDS = frozenset("of the and for in on at to de del della di da du des la le les al el bin ibn van von der den y e".split())
+_LOWER_WORDS = frozenset(
+    (
+        "of",
+        "the",
+        "and",
+        "for",
+        "in",
+        "on",
+        "at",
+        "to",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "van",
+        "von",
+        "der",
+        "den",
+        "y",
+        "e",
+    )
+)
 
 
 def natural_case(phrase: str) -> str:
@@ -204,7 +242,10 @@ def natural_case(phrase: str) -> str:
             out.append(word)
             continue
         parts = re.split(r"([-'])", word.lower())
-        cased = [p if p in "-'" or (p in _LOWER_WORDS and (i or j)) else p[:1].upper() + p[1:] for j, p in enumerate(parts)]
+        cased = [
+            p if p in "-'" or (p in _LOWER_WORDS and (i or j)) else p[:1].upper() + p[1:]
+            for j, p in enumerate(parts)
+        ]
         if i and parts[0] in _LOWER_WORDS:
             cased[0] = parts[0]
         out.append("".join(cased))
@@ -311,12 +352,16 @@ def _agents(lines: list[tuple[int, str, bool]], origin: str, strict: bool) -> di
             continue
         codes = _CODE.findall(head)
         if not codes:
-            message = Errors.E110.format(origin=origin, line=number, detail="agent without a [code]", text=head)
+            message = Errors.E110.format(
+                origin=origin, line=number, detail="agent without a [code]", text=head
+            )
             _problem(message, origin, strict, "this line is skipped")
             continue
         sector = codes[0].replace("~", "").strip().upper()[:3]
         if not sector:
-            raise InputError(Errors.E110.format(origin=origin, line=number, detail="empty agent code", text=head))
+            raise InputError(
+                Errors.E110.format(origin=origin, line=number, detail="empty agent code", text=head)
+            )
         phrase_part = _CODE.sub(" ", head)
         plurals = _BRACES.findall(phrase_part)
         phrase = _BRACES.sub(" ", phrase_part).strip()

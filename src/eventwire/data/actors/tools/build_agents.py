@@ -24,12 +24,49 @@ CURATED = HERE / "agents_curated.yaml"
 OUTPUT = HERE.parent / "agents.yaml"
 DEFAULT_PHOENIX = HERE.parents[4].parent / "shared" / "ontology" / "petrarch2" / "Phoenix.agents.txt"
 SECTORS = {
-    "GOV", "MIL", "LEG", "JUD", "OPP", "REB", "COP", "SPY", "BUS", "MED", "CVL", "EDU", "LAB", "REF", "HLH",
-    "NGO", "IGO", "CRM", "ELI", "REL", "UAF", "ENV", "AGR", "HRI", "DEV", "PTY", "MNC", "MOD", "RAD",
+    "GOV",
+    "MIL",
+    "LEG",
+    "JUD",
+    "OPP",
+    "REB",
+    "COP",
+    "SPY",
+    "BUS",
+    "MED",
+    "CVL",
+    "EDU",
+    "LAB",
+    "REF",
+    "HLH",
+    "NGO",
+    "IGO",
+    "CRM",
+    "ELI",
+    "REL",
+    "UAF",
+    "ENV",
+    "AGR",
+    "HRI",
+    "DEV",
+    "PTY",
+    "MNC",
+    "MOD",
+    "RAD",
 }
 RENAME = {
-    "MUS": "REL", "CHR": "REL", "JEW": "REL", "BUD": "REL", "HIN": "REL", "MOS": "REL", "BAH": "REL",
-    "JAN": "REL", "SHI": "REL", "SUN": "REL", "INS": "REB", "SEP": "REB",
+    "MUS": "REL",
+    "CHR": "REL",
+    "JEW": "REL",
+    "BUD": "REL",
+    "HIN": "REL",
+    "MOS": "REL",
+    "BAH": "REL",
+    "JAN": "REL",
+    "SHI": "REL",
+    "SUN": "REL",
+    "INS": "REB",
+    "SEP": "REB",
 }
 HEADER = """\
 # Agent (sector) nouns and office titles, as CAMEO and PLOVER use them.
@@ -49,7 +86,16 @@ def phoenix_agents(path: Path) -> dict[str, str]:
     for word, code in words.items():
         sector = RENAME.get(code, code)
         tokens = word.split()
-        if tokens[0] in ("a", "an", "the") or tokens[-1] in ("at", "for", "to", "of", "in", "on", "and", "with"):
+        if tokens[0] in ("a", "an", "the") or tokens[-1] in (
+            "at",
+            "for",
+            "to",
+            "of",
+            "in",
+            "on",
+            "and",
+            "with",
+        ):
             continue  # fragments of longer PETRARCH patterns ("AMBASSADOR_AT", "A_CABINET_MEETING")
         if sector in SECTORS and word.replace(" ", "").replace("-", "").replace(".", "").isalpha():
             out[word] = sector
@@ -71,8 +117,11 @@ def main() -> None:
         if word not in taken:
             agents.setdefault(sector, []).append(word)
             added += 1
-    data = {"source": "agents.yaml (eventwire curated words + Phoenix.agents.txt, MIT)", "agents": agents,
-            "titles": curated["titles"]}
+    data = {
+        "source": "agents.yaml (eventwire curated words + Phoenix.agents.txt, MIT)",
+        "agents": agents,
+        "titles": curated["titles"],
+    }
     body = yaml.safe_dump(data, sort_keys=False, width=110, default_flow_style=False, allow_unicode=True)
     OUTPUT.write_text(HEADER + body, encoding="utf-8")
     print(f"wrote {sum(len(w) for w in agents.values())} agent words ({added} from Phoenix) to {OUTPUT}")
