@@ -252,3 +252,18 @@ def test_actors_dictionary_stoltenberg_is_not_nato_after_2024(actors):
         "Jens Stoltenberg",
         "Stoltenberg",
     }
+
+
+@pytest.mark.parametrize(
+    ("key", "code", "agent"),
+    [
+        ("group:israel_defense_forces", "ISR", "MIL"),
+        ("group:kcna", "PRK", "MED"),
+        ("group:hamas", "PSE", "REB"),
+        ("group:fbi", "USA", "COP"),
+    ],
+)
+def test_actors_dictionary_groups_carry_their_state_and_sector(actors, key, code, agent):
+    entry = actors.entries[key]
+    role = actors.role_on(entry, datetime.date(2024, 1, 1))
+    assert (entry.code, role.code, role.agent) == (code, code, agent)

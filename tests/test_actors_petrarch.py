@@ -132,6 +132,15 @@ def test_actors_petrarch_maps_cameo_codes_to_eventwire_codes(tmp_path):
     assert actors.role_on(ban, datetime.date(2006, 12, 31)) is None
 
 
+def test_actors_petrarch_sector_survives_code_mapping(tmp_path):
+    path = tmp_path / "mine.txt"
+    path.write_text("SOME_SPY_AGENCY_ [ISRSPY]\nKOSOVO_POLICE_ [KSVCOP]\n", encoding="utf-8")
+    actors = ActorDictionary.load([path])
+    spy = actors.role_on(actors.entries["petrarch:some_spy_agency"], None)
+    police = actors.role_on(actors.entries["petrarch:kosovo_police"], None)
+    assert (spy.code, spy.agent, police.code, police.agent) == ("ISR", "SPY", "XKX", "COP")
+
+
 @pytest.mark.parametrize(
     ("text", "code", "line"),
     [

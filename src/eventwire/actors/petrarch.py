@@ -282,10 +282,8 @@ def _actor_code(cameo: str) -> tuple[str, str | None]:
     Country codes map through states.yaml (``KSV`` -> ``XKX``).
     """
     known = _cameo_codes()
-    if cameo in known:
-        return known[cameo], None
     if cameo.startswith(_IGO_PREFIXES):
-        return cameo, None
+        return known.get(cameo, cameo), None
     actor, rest = cameo[:3], cameo[3:]
     agent = rest[:3] if rest[:3] in _sectors() else None
     return known.get(actor, actor), agent
