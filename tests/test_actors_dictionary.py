@@ -267,3 +267,18 @@ def test_actors_dictionary_groups_carry_their_state_and_sector(actors, key, code
     entry = actors.entries[key]
     role = actors.role_on(entry, datetime.date(2024, 1, 1))
     assert (entry.code, role.code, role.agent) == (code, code, agent)
+
+
+def test_actors_dictionary_bundled_files_share_no_key():
+    from importlib import resources
+
+    from eventwire.actors import dictionary_yaml
+    from eventwire.actors.dictionary import BUNDLED_FILES
+
+    folder = resources.files("eventwire") / "data" / "actors"
+    seen: dict[str, str] = {}
+    for name in BUNDLED_FILES:
+        for entry in dictionary_yaml.parse((folder / name).read_text(encoding="utf-8"), name).entries:
+            assert entry.key not in seen, f"{entry.key} in {seen.get(entry.key)} and {name}"
+            seen[entry.key] = name
+    assert len(seen) == len(ActorDictionary.load().entries)
