@@ -282,3 +282,58 @@ def test_actors_dictionary_bundled_files_share_no_key():
             assert entry.key not in seen, f"{entry.key} in {seen.get(entry.key)} and {name}"
             seen[entry.key] = name
     assert len(seen) == len(ActorDictionary.load().entries)
+
+
+# Offices one person holds at a time. Month-precise dates (start on the 1st, end on the
+# last day of the month) make handovers overlap by up to a month; more is a data error.
+SINGLE_HOLDER_TITLES = {
+    "President",
+    "Prime Minister",
+    "Foreign Minister",
+    "Defence Minister",
+    "Secretary of State",
+    "Secretary of Defense",
+    "Chancellor",
+    "Foreign Secretary",
+    "Defence Secretary",
+    "Secretary General",
+    "Secretary-General",
+    "Director General",
+    "Director-General",
+    "Managing Director",
+    "King",
+    "Queen",
+    "Emir",
+    "Supreme Leader",
+    "Premier",
+    "Minister of the Armed Forces",
+    "Taoiseach",
+    "Sultan",
+    "Pope",
+    "President of the European Commission",
+    "President of the European Council",
+    "Vice President",
+    "High Representative for Foreign Affairs and Security Policy",
+    "National Security Adviser",
+    "Ambassador to the United Nations",
+    "Chief of the General Staff",
+    "Chief of Army Staff",
+    "Prosecutor",
+}
+
+
+def test_actors_dictionary_single_holder_offices_do_not_overlap(actors):
+    holders = collections.defaultdict(list)
+    for entry in of_kind(actors, "person"):
+        for role in entry.roles:
+            if role.title in SINGLE_HOLDER_TITLES and role.start:
+                holders[(role.code, role.title)].append(
+                    (role.start, role.end or datetime.date.max, entry.name)
+                )
+    clashes = []
+    for office, terms in holders.items():
+        terms.sort()
+        for (_, end, name), (start, _, successor) in zip(terms, terms[1:]):
+            if (end - start).days > 31:
+                clashes.append((office, name, successor))
+    assert clashes == []
