@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import datetime
+import itertools
 
 import pycountry
 import pytest
@@ -333,7 +334,7 @@ def test_actors_dictionary_single_holder_offices_do_not_overlap(actors):
     clashes = []
     for office, terms in holders.items():
         terms.sort()
-        for (_, end, name), (start, _, successor) in zip(terms, terms[1:]):
+        for (_, end, name), (start, _, successor) in itertools.pairwise(terms):
             if (end - start).days > 31:
                 clashes.append((office, name, successor))
     assert clashes == []
