@@ -214,6 +214,13 @@ def test_actors_petrarch_phrases_get_natural_case_twins_that_never_override(tmp_
     assert forms["NATO"] == "petrarch:nato"
 
 
+def test_actors_petrarch_mixed_case_phrases_are_written_forms(tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_text("Jens_Stoltenberg_ [NORGOV]\n", encoding="utf-8")
+    forms = {text: key for text, key, _ in ActorDictionary.load([path]).surface_forms()}
+    assert forms["Jens Stoltenberg"] == "petrarch:jens_stoltenberg"  # written as such: it overrides
+
+
 @pytest.mark.parametrize(
     ("phrase", "cased"),
     [

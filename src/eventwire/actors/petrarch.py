@@ -73,8 +73,9 @@ def parse(text: str, origin: str, *, strict: bool = False) -> _Parts:
     lines = list(_content_lines(text))
     if _is_agents_file(lines):
         return parts_from([], _agents(lines, origin, strict), {})
-    entries = [_entry(b, origin) for b in _blocks(lines, origin, strict)]
-    written = {(e.key, n) for e in entries for n in e.names if n.upper() == n}
+    blocks = _blocks(lines, origin, strict)
+    entries = [_entry(b, origin) for b in blocks]
+    written = {(e.key, p) for b, e in zip(blocks, entries, strict=True) for p in (b.phrase, *b.synonyms)}
     soft = {(e.key, n) for e in entries for n in e.names} - written
     return parts_from(entries, {}, {}, soft)
 
