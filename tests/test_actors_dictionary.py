@@ -149,6 +149,13 @@ def test_actors_dictionary_surface_forms_resolve(actors, text, code):
     assert actors.entries[forms[text]].code == code
 
 
+def test_actors_dictionary_apostrophes_come_straight_and_curly(actors):
+    forms = {t: key for t, key, _ in actors.surface_forms()}
+    assert forms["Quai d'Orsay"] == forms["Quai d\u2019Orsay"] == "state:FRA"
+    assert forms["C\u00f4te d\u2019Ivoire"] == "state:CIV"
+    assert forms["People\u2019s Liberation Army"] == "group:people_s_liberation_army"
+
+
 def test_actors_dictionary_entries_are_valid(actors):
     for entry in actors.entries.values():
         assert entry.kind in KINDS, entry.key

@@ -239,7 +239,9 @@ _FOLD = str.maketrans(
 
 def slug(name: str) -> str:
     """ "Jens Stoltenberg" -> "jens_stoltenberg"; "António Guterres" -> "antonio_guterres"."""
-    folded = unicodedata.normalize("NFKD", name.lower().translate(_FOLD))
+    folded = unicodedata.normalize(
+        "NFKD", name.lower().translate(_FOLD).replace("'", "").replace("\u2019", "")
+    )
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     return "_".join(re.findall(r"\w+", folded))
 
