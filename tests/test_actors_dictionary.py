@@ -153,7 +153,7 @@ def test_actors_dictionary_apostrophes_come_straight_and_curly(actors):
     forms = {t: key for t, key, _ in actors.surface_forms()}
     assert forms["Quai d'Orsay"] == forms["Quai d\u2019Orsay"] == "state:FRA"
     assert forms["C\u00f4te d\u2019Ivoire"] == "state:CIV"
-    assert forms["People\u2019s Liberation Army"] == "group:people_s_liberation_army"
+    assert forms["People\u2019s Liberation Army"] == "group:peoples_liberation_army"
 
 
 def test_actors_dictionary_entries_are_valid(actors):

@@ -238,7 +238,7 @@ _FOLD = str.maketrans(
 
 
 def slug(name: str) -> str:
-    """ "Jens Stoltenberg" -> "jens_stoltenberg"; "António Guterres" -> "antonio_guterres"."""
+    """A key from a name: Jens Stoltenberg -> jens_stoltenberg, António Guterres -> antonio_guterres, Sa'ar -> saar."""
     folded = unicodedata.normalize(
         "NFKD", name.lower().translate(_FOLD).replace("'", "").replace("\u2019", "")
     )
