@@ -234,3 +234,11 @@ def test_actors_petrarch_mixed_case_phrases_are_written_forms(tmp_path):
 )
 def test_actors_petrarch_natural_case(phrase, cased):
     assert petrarch.natural_case(phrase) == cased
+
+
+def test_actors_petrarch_no_plural_for_plurals_or_prepositional_phrases(tmp_path):
+    path = tmp_path / "agents.txt"
+    path.write_text("VANDALS [~CRM]\nMINISTER OF_DEFENSE [~GOV]\nCONGRESS [~LEG]\nEMPRESS [~GOV]\n", encoding="utf-8")
+    agents = ActorDictionary.load([path]).agents
+    assert "vandalses" not in agents and "minister of defenses" not in agents
+    assert agents["congresses"] == "LEG" and agents["empresses"] == "GOV"

@@ -40,6 +40,7 @@ _RESTRICTION = re.compile(
 _SUBSTITUTION = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
 _BRACES = re.compile(r"\{([^{}]*)\}")
 _IGO_PREFIXES = ("IGO", "NGO", "MNC", "IMG")
+_PREPOSITIONS = frozenset({"OF", "FOR", "IN", "ON", "AT", "TO", "WITH", "FROM", "AND"})
 
 
 @dataclass
@@ -391,10 +392,13 @@ def _plurals(phrase: str, braces: list[str]) -> list[str]:
         return [p for b in braces for p in b.split() if p]
     word = phrase.rstrip("_ ")
     upper = word.upper()
-    if not word or not word[-1].isalpha() or "_OF_" in upper or " OF " in upper or upper.endswith("MEN"):
+    inner = upper.replace("_", " ").split()[1:-1]
+    if not word or not word[-1].isalpha() or _PREPOSITIONS & set(inner) or upper.endswith("MEN"):
         return []  # "MINISTER_OF_X": the head noun is not last; "-MEN" is plural already
     if upper.endswith("MAN"):
         return [word[:-3] + ("MEN" if word.isupper() else "men")]
+    if upper.endswith("S") and not upper.endswith(("SS", "US")):
+        return []  # already plural ("VANDALS") or irregular ("ANALYSIS")
     if upper.endswith(("S", "X", "Z", "CH", "SH")):
         return [word + "ES"]
     if upper.endswith("Y") and upper[-2:-1] not in ("A", "E", "I", "O", "U"):
