@@ -123,3 +123,11 @@ def test_api_read_capped_total_keeps_the_same_order(client, monkeypatch):
     assert [e["id"] for e in capped["items"]] == [e["id"] for e in every["items"][5:25]]
     exact = client.get("/api/events?actor=USA&limit=20&exact_total=true").json()
     assert exact["total"] == every["total"] and exact["total_exact"] is True
+
+
+def test_api_read_seed_page_highlights_every_event_and_quote(client):
+    from test_api_submit import assert_highlighted
+
+    stored = client.get("/api/articles/seed").json()
+    assert len(stored["events"]) >= 10 and len(stored["quotes"]) >= 10
+    assert_highlighted(client.get("/articles/seed").text, stored)

@@ -20,6 +20,18 @@ def client(tmp_path, config, analyzer):
         yield TestClient(create_app(store, config, analyzer=analyzer))
 
 
+def assert_highlighted(html: str, stored: dict) -> None:
+    """Every stored event and quote is highlighted on the page exactly at its offsets."""
+    from lxml import html as lxml_html
+
+    tree = lxml_html.fromstring(html)
+    marks = tree.xpath("//article[@id='article-text']//a[contains(concat(' ', @class, ' '), ' hl ')]")
+    for attr, items, field in (("data-ev", stored["events"], "evidence"), ("data-q", stored["quotes"], "text")):
+        for i, item in enumerate(items):
+            text = "".join(m.text_content() for m in marks if str(i) in m.get(attr, "").split())
+            assert text == item[field] == stored["article"]["raw_text"][item["start"]:item["end"]], (attr, i)
+
+
 def test_api_submit_text_is_analysed_stored_and_shown(client, seed):
     auth = {"Authorization": "Bearer s3cret"}
     body = {"text": seed["text"], "id": "seed", "published": seed["published"], "title": "Seed", "site": "x.example"}
@@ -33,6 +45,7 @@ def test_api_submit_text_is_analysed_stored_and_shown(client, seed):
     page = client.get("/articles/seed")
     assert page.status_code == 200
     assert page.text.count('class="card event"') == result["events"]
+    assert_highlighted(page.text, stored)
     again = client.post("/api/articles", json=body, headers=auth).json()
     assert again["stored"] == "skipped"
 
