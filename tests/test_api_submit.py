@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 
 from eventwire.api import create_app
 from eventwire.store import Store
+from web_fixtures import assert_highlighted
 
 pytestmark = pytest.mark.issue(7)
 
@@ -18,18 +19,6 @@ def client(tmp_path, config, analyzer):
     config = config.with_values(api__token="s3cret")
     with Store.open(f"sqlite:///{tmp_path / 'submit.db'}") as store:
         yield TestClient(create_app(store, config, analyzer=analyzer))
-
-
-def assert_highlighted(html: str, stored: dict) -> None:
-    """Every stored event and quote is highlighted on the page exactly at its offsets."""
-    from lxml import html as lxml_html
-
-    tree = lxml_html.fromstring(html)
-    marks = tree.xpath("//article[@id='article-text']//a[contains(concat(' ', @class, ' '), ' hl ')]")
-    for attr, items, field in (("data-ev", stored["events"], "evidence"), ("data-q", stored["quotes"], "text")):
-        for i, item in enumerate(items):
-            text = "".join(m.text_content() for m in marks if str(i) in m.get(attr, "").split())
-            assert text == item[field] == stored["article"]["raw_text"][item["start"]:item["end"]], (attr, i)
 
 
 def test_api_submit_text_is_analysed_stored_and_shown(client, seed):
