@@ -126,3 +126,20 @@ def test_actors_seed_acceptance(analyzer, config, seed):
         found = by_text.get(text) or by_text.get(f"The {text}") or []
         assert found, f"{text!r} not resolved"
         assert all((a.name, a.code) == ("Jens Stoltenberg", "NATO") for a in found), text
+
+
+@pytest.mark.issue(3)
+def test_actors_brussels_for_the_eu_only_when_acting_and_named(actors_of):
+    actors = actors_of("The European Union imposed new tariffs. Brussels said the measures were temporary, "
+                       "and officials in Brussels declined to comment.")
+    brussels = [a for a in actors if a.text == "Brussels"]
+    assert [a.code for a in brussels] == ["EU", "BEL"]
+    alone = actors_of("Brussels hosted a summit on Belgian tax law.")
+    assert _by_text(alone, "Brussels").code == "BEL"
+
+
+@pytest.mark.issue(3)
+def test_actors_title_with_modifier_is_not_another_office(actors_of):
+    actors = actors_of("Chinese President Xi Jinping arrived in Moscow. The Chinese spokesperson said talks went well.")
+    spokesperson = [a for a in actors if a.text.endswith("spokesperson")]
+    assert spokesperson and spokesperson[0].code == "CHN" and spokesperson[0].name != "Xi Jinping"

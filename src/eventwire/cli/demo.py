@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from importlib import resources
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -23,7 +24,8 @@ def samples_dir() -> str:
 
 def print_article(console: Console, article: dict) -> None:
     """One stored article's events and quotes as two tables."""
-    console.rule(f"[bold]{article['title'] or article['id']}[/] ({article['published'] or 'undated'})")
+    heading = article["title"] or Path(str(article.get("origin") or article["id"])).name
+    console.rule(f"[bold]{heading}[/] ({article['published'] or 'undated'})", characters="=")
     events = Table(title=f"{len(article['events'])} event mentions", title_justify="left")
     for col in ("source", "target", "CAMEO", "PLOVER", "date", "articles", "evidence"):
         events.add_column(col, overflow="fold")
