@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from click.testing import CliRunner
 from storefix import gold_records
 
 from eventwire.cli import main
+from eventwire.cli.demo import sample_ids
+from eventwire.ingest import read_articles
+from eventwire.types import Article
 from eventwire.store import Store
 from eventwire.store import pipeline
 
@@ -23,7 +28,7 @@ def folder(tmp_path):
     return inputs
 
 
-def test_store_cli_ingest_default_db_and_resume(folder, tmp_path, monkeypatch, nlp):
+def test_store_cli_ingest_default_db_and_resume(folder, tmp_path, monkeypatch, nlp, config):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("EVENTWIRE_DB", raising=False)
     runner = CliRunner()
@@ -34,7 +39,8 @@ def test_store_cli_ingest_default_db_and_resume(folder, tmp_path, monkeypatch, n
     again = runner.invoke(main, ["ingest", str(folder)])
     assert again.exit_code == 0 and "0 added" in again.output and "2 skipped" in again.output
     with Store.open(str(db)) as store:
-        assert {a["id"] for a in store.articles()} == {g["id"] for g in gold_records()[1:3]}
+        expected = {a.id for a in read_articles([folder], config) if isinstance(a, Article)}
+        assert {a["id"] for a in store.articles()} == expected and len(expected) == 2
 
 
 def test_store_cli_ingest_exit_codes_and_reasons(folder, tmp_path, nlp):
@@ -58,11 +64,18 @@ def test_store_cli_ingest_env_db_and_plain_progress(folder, tmp_path, monkeypatc
     assert (tmp_path / "env.db").exists()
 
 
-def test_store_cli_demo_stores_samples_and_says_where(tmp_path, monkeypatch, nlp):
+def test_store_cli_demo_stores_samples_and_says_where(tmp_path, monkeypatch, nlp, config):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("EVENTWIRE_DB", raising=False)
-    for _ in range(2):  # the second run finds everything stored and still prints the summary
+    samples = sample_ids(config)
+    assert samples
+    for run, stored in enumerate(("added", "skipped (already stored)")):
+        # The second run finds everything stored and still prints the summary.
         result = CliRunner().invoke(main, ["demo"])
         assert result.exit_code == 0, result.output
+        assert f"{len(samples)} {stored}" in result.output
         assert str(tmp_path / "eventwire-data" / "eventwire.db") in result.output
-        assert "The store holds 1 articles" in result.output and "quotes" in result.output
+        assert f"The store holds {len(samples)} articles" in result.output
+        # One events table and one quotes table per sample article.
+        assert len(re.findall(r"^\d+ event mentions\s*$", result.output, re.M)) == len(samples)
+        assert len(re.findall(r"^\d+ quotes\s*$", result.output, re.M)) == len(samples)
