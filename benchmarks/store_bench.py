@@ -96,6 +96,17 @@ def run(url: str, base: list[Analysis], n: int) -> dict:
     return {"rate": n / seconds, "seconds": seconds, "rss_1k": rss_1k, "rss_n": peak_rss_mb(), "counts": counts}
 
 
+def report(name: str, r: dict, n: int, analysis_rate: float) -> None:
+    c = r["counts"]
+    print(
+        f"{name}: stored {n} articles in {r['seconds']:.1f}s = {r['rate']:.0f} articles/s "
+        f"({r['rate'] / analysis_rate:.0f}x the analysis rate); events {c['events']}, "
+        f"mentions {c['event_mentions']} ({c['event_mentions'] / max(c['events'], 1):.2f} per event), "
+        f"quotes {c['quotes']}; peak RSS {r['rss_1k']:.0f} MB at 1k, {r['rss_n']:.0f} MB at {n}",
+        flush=True,
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=10_000, help="articles to store (default 10000)")
@@ -110,26 +121,17 @@ def main() -> int:
     analyzer = Analyzer(config)
     base, analysis_rate = analyse_gold(analyzer, config)
     print(f"analysis only (real pipeline, {len(base)} dev texts): {analysis_rate:.1f} articles/s")
-    results = {}
     if not args.no_sqlite:
         with tempfile.TemporaryDirectory() as folder:
-            results["sqlite"] = run(f"sqlite:///{Path(folder) / 'bench.db'}", base, args.n)
+            report("sqlite", run(f"sqlite:///{Path(folder) / 'bench.db'}", base, args.n), args.n, analysis_rate)
     if args.pg:
         url, drop = _fresh_pg(args.pg)
         try:
-            results["postgresql"] = run(url, base, args.n)
+            report("postgresql", run(url, base, args.n), args.n, analysis_rate)
         finally:
             drop()
     else:
         print("postgresql: skipped (set EVENTWIRE_TEST_POSTGRES or --pg; see scripts/start-postgres.sh)")
-    for name, r in results.items():
-        c = r["counts"]
-        print(
-            f"{name}: stored {args.n} articles in {r['seconds']:.1f}s = {r['rate']:.0f} articles/s "
-            f"({r['rate'] / analysis_rate:.0f}x the analysis rate); events {c['events']}, "
-            f"mentions {c['event_mentions']} ({c['event_mentions'] / max(c['events'], 1):.2f} per event), "
-            f"quotes {c['quotes']}; peak RSS {r['rss_1k']:.0f} MB at 1k, {r['rss_n']:.0f} MB at {args.n}"
-        )
     return 0
 
 
@@ -148,7 +150,7 @@ def _fresh_pg(admin: str) -> tuple[str, Callable[[], None]]:
 
     def drop() -> None:
         with engine.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         engine.dispose()
 
     return make_url(admin).set(database=name).render_as_string(hide_password=False), drop

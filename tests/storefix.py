@@ -58,7 +58,7 @@ def fresh_pg_database():
         yield make_url(admin).set(database=name).render_as_string(hide_password=False)
     finally:
         with engine.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         engine.dispose()
 
 
