@@ -54,6 +54,7 @@ class IngestSummary:
     quotes: int = 0
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
+    stopped: str | None = None  # why the run stopped early (the database became unusable)
 
     @property
     def done(self) -> int:
@@ -87,6 +88,9 @@ class IngestSummary:
             console.print(f"  failed: {reason}", markup=False)
         if len(self.failures) > 20:
             console.print(f"  ... and {len(self.failures) - 20} more failures")
+        if self.stopped:
+            console.print(f"Stopped early: {self.stopped}", markup=False)
+            console.print("What was stored is complete; run the same command again to resume.", markup=False)
         console.print(f"Database: {where}", markup=False)
 
 
@@ -140,7 +144,8 @@ def ingest(
         fresh = _unstored(read_articles(inputs, config), store, summary, bar)
         run = analyze or default_analyze(config)
         for item in run(fresh):
-            _store_one(store, item, summary)
+            if not _store_one(store, item, summary):
+                break
             bar.advance(summary)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -158,7 +163,8 @@ def _unstored(
         yield item
 
 
-def _store_one(store: Store, item: Analysis | ArticleRecord | Failure, summary: IngestSummary) -> None:
+def _store_one(store: Store, item: Analysis | ArticleRecord | Failure, summary: IngestSummary) -> bool:
+    """Store one item and count it; False when the database cannot take anything more."""
     origin = _origin(item)
     try:
         if isinstance(item, Failure):
@@ -170,14 +176,21 @@ def _store_one(store: Store, item: Analysis | ArticleRecord | Failure, summary: 
     except StoreError as e:
         # The article's transaction was rolled back; record why, then carry on with the batch.
         fallback = Failure(origin or "?", str(e), _article_id(item))
-        summary.count(store.add_failure(fallback), origin)
-        return
+        try:
+            summary.count(store.add_failure(fallback), origin)
+        except StoreError as again:  # not even a failure row can be written: stop here
+            summary.failed += 1
+            summary.failures.append(f"{origin}: {e}")
+            summary.stopped = str(again)
+            return False
+        return True
     summary.count(result, origin)
     if isinstance(item, Analysis) and item.error and result.status in ("added", "replaced"):
         # Stored (status 'error', with what was found), but reported and counted as a failure.
         setattr(summary, result.status, getattr(summary, result.status) - 1)
         summary.failed += 1
         summary.failures.append(f"{origin}: {item.error} (stored with status 'error')")
+    return True
 
 
 def _origin(item: Any) -> str | None:
