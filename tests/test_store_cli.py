@@ -6,14 +6,13 @@ import re
 
 import pytest
 from click.testing import CliRunner
-from storefix import gold_records
 
 from eventwire.cli import main
 from eventwire.cli.demo import sample_ids
 from eventwire.ingest import read_articles
+from eventwire.store import Store, pipeline
 from eventwire.types import Article
-from eventwire.store import Store
-from eventwire.store import pipeline
+from storefix import gold_records
 
 pytestmark = pytest.mark.issue(6)
 
@@ -77,5 +76,5 @@ def test_store_cli_demo_stores_samples_and_says_where(tmp_path, monkeypatch, nlp
         assert str(tmp_path / "eventwire-data" / "eventwire.db") in result.output
         assert f"The store holds {len(samples)} articles" in result.output
         # One events table and one quotes table per sample article.
-        assert len(re.findall(r"^\d+ event mentions\s*$", result.output, re.M)) == len(samples)
-        assert len(re.findall(r"^\d+ quotes\s*$", result.output, re.M)) == len(samples)
+        assert len(re.findall(r"^\d+ event mentions\s*$", result.output, re.MULTILINE)) == len(samples)
+        assert len(re.findall(r"^\d+ quotes\s*$", result.output, re.MULTILINE)) == len(samples)

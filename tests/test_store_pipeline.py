@@ -6,12 +6,12 @@ import pickle
 
 import pytest
 from sqlalchemy import create_engine
-from storefix import gold_records, made_analysis, write_jsonl
 
 from eventwire.ingest import Failure
 from eventwire.store import Store, to_record
 from eventwire.store.pipeline import count_inputs, ingest
 from eventwire.types import Article
+from storefix import gold_records, made_analysis, write_jsonl
 
 pytestmark = pytest.mark.issue(6)
 
@@ -73,6 +73,7 @@ def _hand_made(config, ids):
     def analyze(items):
         for item in items:
             yield made_analysis(config, ids[item.id]) if isinstance(item, Article) else item
+
     return analyze
 
 
@@ -82,8 +83,13 @@ def test_store_pipeline_refused_article_is_recorded_and_batch_goes_on(tmp_path, 
     Store.open(url).close()
     _trigger(url, "NEW.id = 'b' AND NEW.status = 'ok'")
     with Store.open(url) as store:
-        summary = ingest([source], store, config=config, analyze=_hand_made(config, {"a": "a", "b": "b", "c": "c"}),
-                         progress=False)
+        summary = ingest(
+            [source],
+            store,
+            config=config,
+            analyze=_hand_made(config, {"a": "a", "b": "b", "c": "c"}),
+            progress=False,
+        )
         assert (summary.added, summary.failed, summary.stopped) == (2, 1, None)
         assert "E303" in summary.failures[0] and "refused by test trigger" in summary.failures[0]
         assert store.article("b")["status"] == "failed" and len(store.article("a")["events"]) == 1
@@ -95,7 +101,12 @@ def test_store_pipeline_stops_cleanly_when_nothing_can_be_written(tmp_path, conf
     Store.open(url).close()
     _trigger(url, "NEW.id = 'b'")
     with Store.open(url) as store:
-        summary = ingest([source], store, config=config, analyze=_hand_made(config, {"a": "a", "b": "b", "c": "c"}),
-                         progress=False)
+        summary = ingest(
+            [source],
+            store,
+            config=config,
+            analyze=_hand_made(config, {"a": "a", "b": "b", "c": "c"}),
+            progress=False,
+        )
         assert (summary.added, summary.failed) == (1, 1) and "refused" in summary.stopped
         assert store.article("c") is None and store.article("a")["status"] == "ok"

@@ -6,7 +6,6 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
-from storefix import db_url, pg_url  # noqa: F401  (fixtures)
 
 from eventwire.errors import StoreError
 from eventwire.store import Store
@@ -24,7 +23,9 @@ def _not_fts(obj, name, type_, reflected, compare_to):
 
 def test_store_schema_migration_matches_metadata(db_url):
     with Store.open(db_url) as store, store.engine.connect() as conn:
-        diffs = compare_metadata(MigrationContext.configure(conn, opts={"include_object": _not_fts}), metadata)
+        diffs = compare_metadata(
+            MigrationContext.configure(conn, opts={"include_object": _not_fts}), metadata
+        )
         assert diffs == []
         assert set(TABLES) <= set(inspect(conn).get_table_names())
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == head_revision()

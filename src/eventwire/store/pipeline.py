@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Self
 
 from rich.console import Console
 from rich.progress import (
@@ -100,9 +100,13 @@ def count_inputs(paths: Iterable[str | Path]) -> int:
     for given in paths:
         path = Path(given)
         files = (
-            [p for p in sorted(path.rglob("*")) if p.is_file()
-             and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES]
-            if path.is_dir() else [path]
+            [
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+            ]
+            if path.is_dir()
+            else [path]
         )
         for file in files:
             if file.suffix.lower() in JSONL_SUFFIXES and file.is_file():
@@ -121,8 +125,13 @@ def default_analyze(config: Config) -> AnalyzeFn:
 
 
 def ingest(
-    inputs: Iterable[str | Path], store: Store, *, config: Config, analyze: AnalyzeFn | None = None,
-    progress: bool = True, stream: IO[str] | None = None,
+    inputs: Iterable[str | Path],
+    store: Store,
+    *,
+    config: Config,
+    analyze: AnalyzeFn | None = None,
+    progress: bool = True,
+    stream: IO[str] | None = None,
 ) -> IngestSummary:
     """Ingest ``inputs`` into ``store``; articles already stored (same id and content hash) are not analysed.
 
@@ -217,13 +226,20 @@ class _Progress:
         self.tty = enabled and stream.isatty()
         self.started = self.last_line = time.perf_counter()
         self.bar = Progress(
-            TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-            console=Console(file=stream), transient=True, disable=not self.tty,
+            TextColumn("ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=Console(file=stream),
+            transient=True,
+            disable=not self.tty,
         )
         self.task = self.bar.add_task("ingest", total=total or None, rate="")
 
-    def __enter__(self) -> _Progress:
+    def __enter__(self) -> Self:
         self.bar.__enter__()
         return self
 
@@ -237,5 +253,8 @@ class _Progress:
         if self.enabled and not self.tty and time.perf_counter() - self.last_line >= PLAIN_PROGRESS_EVERY:
             self.last_line = time.perf_counter()
             left = (self.total - summary.processed) / rate if rate > 0 and self.total else 0.0
-            print(f"ingest: {summary.processed}/{self.total} articles, {rate:.1f} articles/s, "
-                  f"ETA {left:.0f}s", file=self.stream, flush=True)
+            print(
+                f"ingest: {summary.processed}/{self.total} articles, {rate:.1f} articles/s, ETA {left:.0f}s",
+                file=self.stream,
+                flush=True,
+            )

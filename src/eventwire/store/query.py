@@ -19,7 +19,18 @@ from eventwire.store.schema import articles, event_mentions, events
 EVENT_COLUMNS = [c for c in events.c if c.name not in ("dedup_key", "scope_article_pk")]
 ARTICLE_SUMMARY = [
     articles.c[n]
-    for n in ("id", "url", "outlet", "title", "author", "published", "status", "error", "ingested_at", "origin")
+    for n in (
+        "id",
+        "url",
+        "outlet",
+        "title",
+        "author",
+        "published",
+        "status",
+        "error",
+        "ingested_at",
+        "origin",
+    )
 ]
 
 
@@ -62,11 +73,17 @@ class EventFilter:
         for name in ("date_from", "date_to"):
             value = getattr(self, name)
             if value is not None and not _is_iso_day(value):
-                raise StoreError(Errors.E305.format(field=name, value=value, hint="Use an ISO date, YYYY-MM-DD."))
+                raise StoreError(
+                    Errors.E305.format(field=name, value=value, hint="Use an ISO date, YYYY-MM-DD.")
+                )
         if self.quad_class is not None and self.quad_class not in (1, 2, 3, 4):
-            raise StoreError(Errors.E305.format(field="quad_class", value=self.quad_class, hint="Use 1, 2, 3 or 4."))
+            raise StoreError(
+                Errors.E305.format(field="quad_class", value=self.quad_class, hint="Use 1, 2, 3 or 4.")
+            )
         if self.dyad is not None and (len(self.dyad) != 2 or not all(self.dyad)):
-            raise StoreError(Errors.E305.format(field="dyad", value=self.dyad, hint="Give two actor codes, A,B."))
+            raise StoreError(
+                Errors.E305.format(field="dyad", value=self.dyad, hint="Give two actor codes, A,B.")
+            )
 
     def is_empty(self) -> bool:
         return all(getattr(self, f.name) is None for f in fields(self))
@@ -125,7 +142,9 @@ def event_conditions(f: EventFilter, dialect: str) -> list[Any]:
         conds.append(c.target_code == f.target)
     if f.dyad:
         a, b = f.dyad
-        conds.append(or_(and_(c.source_code == a, c.target_code == b), and_(c.source_code == b, c.target_code == a)))
+        conds.append(
+            or_(and_(c.source_code == a, c.target_code == b), and_(c.source_code == b, c.target_code == a))
+        )
     if f.cameo:
         conds.append(c.cameo.startswith(f.cameo, autoescape=True))
     if f.root:

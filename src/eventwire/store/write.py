@@ -93,7 +93,10 @@ def _candidates(source: str, target: str, windowed: bool) -> Any:
         where = and_(events.c.window_start.is_(None), events.c.scope_article_pk == bindparam("pk"))
     cols = (events.c.id, events.c.date, events.c.date_precision, events.c.window_start)
     return select(*cols).where(
-        _actor_clause("source", source), _actor_clause("target", target), events.c.cameo == bindparam("cameo"), where
+        _actor_clause("source", source),
+        _actor_clause("target", target),
+        events.c.cameo == bindparam("cameo"),
+        where,
     )
 
 
@@ -120,7 +123,11 @@ def _recount_statement() -> Any:
             .select_from(m.join(a, a.c.pk == m.c.article_pk))
             .where(of_event)
             .scalar_subquery(),
-            is_root=select(func.count()).select_from(m).where(of_event, m.c.in_lead.is_(True)).scalar_subquery() > 0,
+            is_root=select(func.count())
+            .select_from(m)
+            .where(of_event, m.c.in_lead.is_(True))
+            .scalar_subquery()
+            > 0,
             last_seen=bindparam("now"),
         )
     )
@@ -183,8 +190,9 @@ def _write_failure(conn: Connection, record: ArticleRecord, existing: Any, now: 
 def _clear_article(conn: Connection, pk: int) -> set[int]:
     """Delete what an article contributed; return the events whose counts must be redone."""
     touched = set(
-        conn.execute(select(event_mentions.c.event_id).where(event_mentions.c.article_pk == pk).distinct())
-        .scalars()
+        conn.execute(
+            select(event_mentions.c.event_id).where(event_mentions.c.article_pk == pk).distinct()
+        ).scalars()
     )
     touched |= set(conn.execute(select(events.c.id).where(events.c.scope_article_pk == pk)).scalars())
     for table in (event_mentions, quotes, actor_mentions):
@@ -200,7 +208,11 @@ def _write_actors(conn: Connection, record: ArticleRecord, pk: int, now: str) ->
     for a in record.actor_mentions:
         if a["code"] and a["code"] not in seen:
             seen[a["code"]] = {
-                "code": a["code"], "name": a["name"], "kind": a["kind"], "agent": a["agent"], "first_seen": now,
+                "code": a["code"],
+                "name": a["name"],
+                "kind": a["kind"],
+                "agent": a["agent"],
+                "first_seen": now,
             }
     if seen:
         conn.execute(insert_ignore(conn, actors), list(seen.values()))
@@ -217,8 +229,10 @@ def _write_events(
         created += new
         touched.add(event_id)
         # The same event stated by the same span twice is one mention (the table's unique key).
-        rows.setdefault((event_id, rec.mention["start"], rec.mention["end"]),
-                        {**rec.mention, "event_id": event_id, "article_pk": pk})
+        rows.setdefault(
+            (event_id, rec.mention["start"], rec.mention["end"]),
+            {**rec.mention, "event_id": event_id, "article_pk": pk},
+        )
     if rows:
         conn.execute(insert(event_mentions), list(rows.values()))
     return created, len(rows)
@@ -233,8 +247,14 @@ def _match_or_create(conn: Connection, rec: EventRecord, pk: int, now: str) -> t
     window = rec.window
     source, target, cameo = rec.triple
     shape = f"candidates:{_shape(source)},{_shape(target)},{int(window.start is not None)}"
-    params = {"source_key": source.removeprefix("name:"), "target_key": target.removeprefix("name:"),
-              "cameo": cameo, "w_start": window.start, "w_end": window.end, "pk": pk}
+    params = {
+        "source_key": source.removeprefix("name:"),
+        "target_key": target.removeprefix("name:"),
+        "cameo": cameo,
+        "w_start": window.start,
+        "w_end": window.end,
+        "pk": pk,
+    }
     rows = conn.execute(_statement(conn.dialect.name, shape), params).all()
     if rows:
         best = min(rows, key=lambda r: _preference(r, rec))
@@ -244,9 +264,17 @@ def _match_or_create(conn: Connection, rec: EventRecord, pk: int, now: str) -> t
     scope = None if window.start is not None else pk
     key = dedup_key(rec.triple, window, scope)
     row = {
-        **rec.event, "dedup_key": key, "window_start": window.start, "window_end": window.end,
-        "scope_article_pk": scope, "num_mentions": 0, "num_articles": 0, "num_sources": 0,
-        "is_root": False, "first_seen": now, "last_seen": now,
+        **rec.event,
+        "dedup_key": key,
+        "window_start": window.start,
+        "window_end": window.end,
+        "scope_article_pk": scope,
+        "num_mentions": 0,
+        "num_articles": 0,
+        "num_sources": 0,
+        "is_root": False,
+        "first_seen": now,
+        "last_seen": now,
     }
     conn.execute(insert_ignore(conn, events), row)
     event_id = conn.execute(_statement(conn.dialect.name, "event_by_key"), {"key": key}).scalar_one()
@@ -271,9 +299,15 @@ def _refine(conn: Connection, event_id: int, rec: EventRecord, window: Window) -
     if clash is not None:
         return
     conn.execute(
-        update(events).where(events.c.id == event_id).values(
-            date=rec.event["date"], date_precision=rec.event["date_precision"],
-            window_start=window.start, window_end=window.end, scope_article_pk=None, dedup_key=key,
+        update(events)
+        .where(events.c.id == event_id)
+        .values(
+            date=rec.event["date"],
+            date_precision=rec.event["date_precision"],
+            window_start=window.start,
+            window_end=window.end,
+            scope_article_pk=None,
+            dedup_key=key,
         )
     )
 
@@ -289,4 +323,4 @@ def recount(conn: Connection, event_ids: Iterable[int], now: str) -> None:
         conn.execute(_statement(conn.dialect.name, "drop_empty"), {"ids": chunk})
 
 
-__all__ = ["AddResult", "PG_WRITE_LOCK", "insert_ignore", "lock_for_write", "recount", "write_record"]
+__all__ = ["PG_WRITE_LOCK", "AddResult", "insert_ignore", "lock_for_write", "recount", "write_record"]
