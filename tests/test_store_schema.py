@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, insert, inspect, text
 
 from eventwire.errors import StoreError
 from eventwire.store import Store
-from eventwire.store.engine import resolve_url
-from eventwire.store.migrate import head_revision
-from eventwire.store.schema import TABLES, metadata
+from eventwire.store.engine import make_engine, resolve_url
+from eventwire.store.migrate import alembic_config, head_revision
+from eventwire.store.schema import TABLES, articles, metadata
 
 pytestmark = pytest.mark.issue(6)
 
@@ -74,3 +75,25 @@ def test_store_schema_bad_urls_have_clear_errors(tmp_path):
     with pytest.raises(StoreError, match=r"E300.*127\.0\.0\.1") as caught:
         Store.open("postgresql://nobody:secret@127.0.0.1:1/none")
     assert "secret" not in str(caught.value)
+
+
+def test_store_schema_upgrades_an_older_database_in_place(db_url, config):
+    """A store made at revision 0001 (and holding data) is upgraded on open, data intact."""
+    engine = make_engine(db_url)
+    alembic = alembic_config()
+    with engine.begin() as conn:
+        alembic.attributes["connection"] = conn
+        command.upgrade(alembic, "0001")
+        conn.execute(
+            insert(articles).values(id="old", text="kept", ingested_at="2026-01-01T00:00:00Z", status="ok")
+        )
+    engine.dispose()
+    with Store.open(db_url) as store, store.engine.connect() as conn:
+        assert (
+            conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+            == head_revision()
+            != "0001"
+        )
+        assert "ix_events_triple_window" in {ix["name"] for ix in inspect(conn).get_indexes("events")}
+        assert store.article("old")["text"] == "kept"
+        assert [a["id"] for a in store.articles(search="kept")] == ["old"]

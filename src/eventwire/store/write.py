@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, and_, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from eventwire.store.dedup import PRECISION_RANK, Window, dedup_key
+from eventwire.store.dedup import PRECISION_RANK, Window, dedup_key, earliest_overlapping_start
 from eventwire.store.records import ArticleRecord, EventRecord
 from eventwire.store.schema import actor_mentions, actors, articles, event_mentions, events, quotes
 
@@ -88,7 +88,10 @@ def schema_table(name: str) -> Table:
 def _candidates(source: str, target: str, windowed: bool) -> Any:
     """Events of a triple (by actor shape: code, name or none) whose window overlaps, or of this article."""
     if windowed:
-        where = and_(events.c.window_start <= bindparam("w_end"), events.c.window_end >= bindparam("w_start"))
+        where = and_(
+            events.c.window_start.between(bindparam("w_floor"), bindparam("w_end")),
+            events.c.window_end >= bindparam("w_start"),
+        )
     else:
         where = and_(events.c.window_start.is_(None), events.c.scope_article_pk == bindparam("pk"))
     cols = (events.c.id, events.c.date, events.c.date_precision, events.c.window_start)
@@ -253,6 +256,7 @@ def _match_or_create(conn: Connection, rec: EventRecord, pk: int, now: str) -> t
         "cameo": cameo,
         "w_start": window.start,
         "w_end": window.end,
+        "w_floor": earliest_overlapping_start(window.start) if window.start else None,
         "pk": pk,
     }
     rows = conn.execute(_statement(conn.dialect.name, shape), params).all()
