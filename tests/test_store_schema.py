@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -97,3 +102,22 @@ def test_store_schema_upgrades_an_older_database_in_place(db_url, config):
         assert "ix_events_triple_window" in {ix["name"] for ix in inspect(conn).get_indexes("events")}
         assert store.article("old")["text"] == "kept"
         assert [a["id"] for a in store.articles(search="kept")] == ["old"]
+
+
+@pytest.mark.parametrize(("ci", "outcome"), [("", "1 skipped"), ("true", "1 error")])
+def test_store_schema_postgres_tests_never_skip_under_ci(tmp_path, ci, outcome):
+    """Without EVENTWIRE_TEST_POSTGRES a PostgreSQL test skips on a laptop but fails under CI."""
+    probe = tmp_path / "test_probe.py"
+    probe.write_text("def test_probe(pg_url):\n    pass\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("EVENTWIRE_TEST_POSTGRES", "CI")}
+    env.update(CI=ci, PYTHONPATH=str(Path(__file__).parent))
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "storefix", "-p", "no:cacheprovider", str(probe)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        check=False,
+    )
+    assert outcome in proc.stdout, proc.stdout
+    assert "EVENTWIRE_TEST_POSTGRES" in proc.stdout
