@@ -22,7 +22,8 @@ from eventwire.config import Config
 from eventwire.errors import Errors, InputError
 from eventwire.ingest.readers import Failure, make_article
 from eventwire.sources.fetch import Fetcher, FetchError
-from eventwire.sources.web import is_url, response_article, shared_fetcher
+from eventwire.sources import is_url
+from eventwire.sources.web import response_article, shared_fetcher
 from eventwire.types import Article
 
 FEED_SUFFIXES = (".rss", ".atom")
