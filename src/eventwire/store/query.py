@@ -7,8 +7,10 @@ CLI, the web API and exports share them.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass, fields
+from importlib import resources
 from typing import Any
 
 from sqlalchemy import Connection, Select, and_, column, exists, func, literal_column, or_, select, table
@@ -100,25 +102,40 @@ def _valid(year: int, month: int, day: int) -> bool:
     return year >= 1 and day <= calendar.monthrange(year, month)[1]
 
 
+@functools.cache
+def stopwords() -> frozenset[str]:
+    """Words full-text search ignores (data/store/search_stopwords.txt)."""
+    text = (
+        resources.files("eventwire").joinpath("data/store/search_stopwords.txt").read_text(encoding="utf-8")
+    )
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
 def fts_terms(query: str) -> list[str]:
-    """Split a user query into terms: "quoted phrases" stay together, other words are separate."""
-    return [a or b for a, b in re.findall(r'"([^"]+)"|(\S+)', query) if (a or b).strip('"')]
+    """Split a user query into terms: "quoted phrases" stay together, other words are separate.
+
+    Single words in ``stopwords()`` are dropped ("Russia and Ukraine" -> Russia, Ukraine).
+    """
+    terms = [a or b for a, b in re.findall(r'"([^"]+)"|(\S+)', query) if (a or b).strip('"')]
+    return [t for t in terms if " " in t.strip() or t.lower().strip('"') not in stopwords()]
 
 
 def search_article_pks(dialect: str, query: str) -> Select[Any]:
     """A SELECT of the pks of articles matching ``query`` (all terms must match).
 
     SQLite: FTS5 with each term as a quoted phrase (so user input can never be a
-    syntax error). PostgreSQL: ``tsv @@ plainto_tsquery('english', ...)`` per term.
+    syntax error). PostgreSQL: the terms as ``phraseto_tsquery('english', ...)``
+    joined with ``&&`` (a term of stop words only adds nothing).
     """
     terms = fts_terms(query) or [query]
     if dialect == "sqlite":
         fts = table("articles_fts", column("rowid"))
         match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
         return select(fts.c.rowid).where(literal_column("articles_fts").op("MATCH")(match))
-    tsv = literal_column("articles.tsv")
-    conds = [tsv.op("@@")(func.phraseto_tsquery("english", t)) for t in terms]
-    return select(articles.c.pk).where(and_(*conds))
+    tsquery = func.phraseto_tsquery("english", terms[0])
+    for term in terms[1:]:
+        tsquery = tsquery.op("&&")(func.phraseto_tsquery("english", term))
+    return select(articles.c.pk).where(literal_column("articles.tsv").op("@@")(tsquery))
 
 
 def _mentioned_in(where: Any) -> Any:
