@@ -96,13 +96,23 @@ def _stored_articles(url: str) -> int:
         engine.dispose()
 
 
-def _ingest_process(source, url) -> subprocess.Popen:
+def _ingest_process(source, url, workers: int) -> subprocess.Popen:
+    """``eventwire ingest`` in its own process group (so a kill reaches its worker processes too)."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    command = [
+        sys.executable,
+        "-m",
+        "eventwire",
+        "ingest",
+        str(source),
+        "--db",
+        url,
+        "-q",
+        "--workers",
+        str(workers),
+    ]
     return subprocess.Popen(
-        [sys.executable, "-m", "eventwire", "ingest", str(source), "--db", url, "-q"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env=env,
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, start_new_session=True
     )
 
 
@@ -112,15 +122,14 @@ def test_store_reliability_kill_9_leaves_no_partial_article_and_resumes(
     records = _copies(COPIES)
     source = write_jsonl(tmp_path / "many.jsonl", records)
     Store.open(db_url).close()  # schema in place, so the poll below can count
-    child = _ingest_process(source, db_url)
+    child = _ingest_process(source, db_url, workers=2)  # the main process writes, two workers analyse
     deadline = time.monotonic() + 300
     while _stored_articles(db_url) < 5 and child.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert child.poll() is None, (
-        "the ingest finished before it could be killed: " + child.stderr.read().decode()
-    )
-    child.send_signal(signal.SIGKILL)
-    child.wait()
+    if child.poll() is not None:
+        pytest.fail("the ingest finished before it could be killed: " + child.communicate()[1].decode())
+    os.killpg(child.pid, signal.SIGKILL)  # kill -9 the whole job: writer and workers
+    child.communicate()  # reap it and close its pipe
     expected = reference(records)
     with Store.open(db_url) as store:
         killed = _snapshot(store)
@@ -137,9 +146,10 @@ def test_store_reliability_two_writers_never_duplicate(db_url, tmp_path, referen
     records = _copies(1)
     source = write_jsonl(tmp_path / "same.jsonl", records)
     Store.open(db_url).close()
-    children = [_ingest_process(source, db_url) for _ in range(2)]
+    children = [_ingest_process(source, db_url, workers=1) for _ in range(2)]
     for child in children:
-        assert child.wait(timeout=600) == 0, child.stderr.read().decode()
+        _, err = child.communicate(timeout=600)
+        assert child.returncode == 0, err.decode()
     with Store.open(db_url) as store:
         assert _snapshot(store) == reference(records)
 
