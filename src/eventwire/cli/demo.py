@@ -13,9 +13,9 @@ from rich.table import Table
 from eventwire.cli.common import config_option, get_config
 from eventwire.cli.store_options import db_option, open_store
 from eventwire.ingest import read_articles
-from eventwire.types import Article
 from eventwire.store import Store
 from eventwire.store.pipeline import ingest
+from eventwire.types import Article
 
 
 def samples_dir() -> str:
@@ -31,8 +31,13 @@ def print_article(console: Console, article: dict) -> None:
         events.add_column(col, overflow="fold")
     for e in article["events"]:
         events.add_row(
-            e["source_code"] or "-", e["target_code"] or "-", e["cameo"], e["plover_type"] or "-",
-            e["date"] or "-", str(e["num_articles"]), e["evidence"][:90],
+            e["source_code"] or "-",
+            e["target_code"] or "-",
+            e["cameo"],
+            e["plover_type"] or "-",
+            e["date"] or "-",
+            str(e["num_articles"]),
+            e["evidence"][:90],
         )
     console.print(events)
     quotes = Table(title=f"{len(article['quotes'])} quotes", title_justify="left")
