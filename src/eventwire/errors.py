@@ -25,6 +25,13 @@ class Errors:
     E012 = "[E012] Config file {path}: {detail}"
     E013 = "[E013] Unknown config key {key!r} in {path}. Known keys: {known}."
     E014 = "[E014] {origin}: each line of a .jsonl file must be a JSON object, got {type}."
+    # quotes (E200-E249)
+    E200 = (
+        "[E200] {origin}: speech-verb lexicon line {line!r} is malformed. Each line is "
+        "CUE<TAB>CLASS[<TAB>SOURCE] with CLASS one of: {classes}."
+    )
+    E201 = "[E201] Speech-verb lexicon {path} does not exist. Check the path given for extra speech verbs."
+    E202 = "[E202] quote finding failed ({detail}); this article's quotes were left empty."
 
 
 class EventwireError(Exception):

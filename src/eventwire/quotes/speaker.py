@@ -1,0 +1,219 @@
+"""Who said it: turn the subject of a speech verb into a speaker name, type and actor code.
+
+The actors stage is the authority (``eventwire.actors.lookup``): a person mention carries
+the full name and the code of the state or organisation the person acts for, and a
+pronoun or title it resolved carries its antecedent's. Where it has nothing, this module
+falls back on what the quote finder itself knows:
+
+* a PERSON entity: its text, widened to the longest earlier (or later) PERSON entity
+  with the same surname ("Mr Okafor" -> "Chidi Okafor");
+* a pronoun or a definite title ("he", "the minister", "the Chinese spokesperson"): the
+  most recent person speaker (or, for "it"/"they", organisation speaker) of the article
+  whose actor code agrees with the title's, else the nearest preceding mention of that
+  kind. This is speaker continuity for quotes only, not coreference: when the actors
+  stage resolves the pronoun, its answer wins;
+* anything else: an organisation named by the noun phrase itself ("analysts in
+  Beijing", "insurers"), with the code of an actor mentioned inside it ("U.S. officials").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.lookup import actor_for_token, actors_in
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"it", "they", "we", "them"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+PERSON_KINDS = {"person"}
+# noun phrase modifiers kept in an organisation speaker's name
+NP_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "prep", "pobj", "case", "quantmod", "punct", "cc", "conj"}
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A resolved speaker."""
+
+    name: str | None
+    actor: str | None
+    type: str | None  # "person" | "org" | None
+
+    def as_fields(self) -> dict[str, str | None]:
+        return {"speaker": self.name, "speaker_actor": self.actor, "speaker_type": self.type}
+
+
+NOBODY = Speaker(None, None, None)
+
+
+@dataclass
+class SpeakerResolver:
+    """Resolves subjects to speakers for one Doc, remembering the speakers seen so far.
+
+    Resolve in text order: the memory of earlier speakers is what pronoun and title
+    fallbacks use.
+    """
+
+    doc: Doc
+    history: list[tuple[int, Speaker]] = field(default_factory=list)
+
+    def remember(self, position: int, speaker: Speaker) -> None:
+        if speaker.name:
+            self.history.append((position, speaker))
+
+    def last_speaker(self, before: int, kind: str | None = None, actor: str | None = None) -> Speaker | None:
+        """The most recent speaker before token ``before``, of ``kind`` and ``actor`` when given."""
+        for position, speaker in reversed(self.history):
+            if position >= before:
+                continue
+            if kind and speaker.type != kind:
+                continue
+            if actor and speaker.actor and speaker.actor != actor:
+                continue
+            return speaker
+        return None
+
+    def resolve(self, token: Token | None) -> Speaker:
+        """The speaker a subject (or "according to" object) token stands for."""
+        if token is None:
+            return NOBODY
+        conjuncts = [token] + [c for c in token.conjuncts if c.i > token.i]
+        if len(conjuncts) > 1:
+            return self._joint([self._single(t) for t in conjuncts])
+        return self._single(token)
+
+    def _joint(self, parts: list[Speaker]) -> Speaker:
+        names = [p.name for p in parts if p.name]
+        codes = {p.actor for p in parts}
+        code = codes.pop() if len(codes) == 1 else None
+        return Speaker(" and ".join(names) or None, code, "org")
+
+    def _single(self, token: Token) -> Speaker:
+        person = self._person_in_apposition(token)
+        if person is not None:
+            return person
+        mention = actor_for_token(token)
+        lower = token.lower_
+        if mention is not None and _resolved(mention, token):
+            return self._from_mention(mention, token)
+        if lower in PERSON_PRONOUNS:
+            return self.last_speaker(token.i, "person") or self._nearest_mention(token, person=True) or NOBODY
+        if lower in GROUP_PRONOUNS:
+            return self.last_speaker(token.i, "org") or self._nearest_mention(token, person=False) or NOBODY
+        if token.ent_type_ == "PERSON":
+            return Speaker(self._full_name(token), mention.get("code") if mention else None, "person")
+        if _is_definite_title(token):
+            code = _code_inside(token)
+            found = self.last_speaker(token.i, "person", code)
+            if found is not None:
+                return found
+        return self._group(token, mention)
+
+    def _person_in_apposition(self, token: Token) -> Speaker | None:
+        """"Its deputy ambassador, Mesfin Gebremariam, said": the named person in apposition."""
+        if token.ent_type_ == "PERSON":
+            return None
+        for child in token.children:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                mention = actor_for_token(child)
+                if mention is not None and mention.get("kind") in PERSON_KINDS:
+                    return self._from_mention(mention, child)
+                return Speaker(self._full_name(child), mention.get("code") if mention else None, "person")
+        return None
+
+    def _from_mention(self, mention: dict, token: Token) -> Speaker:
+        if mention.get("kind") in PERSON_KINDS:
+            name = mention.get("name") or mention.get("text")
+            if name and token.ent_type_ == "PERSON":
+                name = self._full_name(token) if len(name.split()) < 2 else name
+            return Speaker(name, mention.get("code"), "person")
+        head_is_mention = mention["start"] <= token.i < mention["end"]
+        name = mention.get("name") if head_is_mention else _phrase(token)
+        return Speaker(name or mention.get("text"), mention.get("code"), "org")
+
+    def _group(self, token: Token, mention: dict | None) -> Speaker:
+        code = mention.get("code") if mention else _code_inside(token)
+        return Speaker(_phrase(token), code, "org")
+
+    def _full_name(self, token: Token) -> str:
+        """The longest PERSON entity of the doc ending in the same surname as ``token``'s entity."""
+        ent = _entity_of(token)
+        text = ent.text if ent is not None else token.text
+        surname = text.split()[-1].lower()
+        best = text
+        for other in self.doc.ents:
+            if other.label_ == "PERSON" and other.text.split()[-1].lower() == surname and len(other.text) > len(best):
+                best = other.text
+        return _strip_honorific(best)
+
+    def _nearest_mention(self, token: Token, *, person: bool) -> Speaker | None:
+        """The nearest preceding actor mention of the wanted kind (subjects first)."""
+        best = None
+        for m in self.doc._.eventwire_actors or []:
+            if m["end"] > token.i or m.get("text", "").lower() in PERSON_PRONOUNS | GROUP_PRONOUNS:
+                continue
+            if (m.get("kind") in PERSON_KINDS) != person:
+                continue
+            head = self.doc[m["end"] - 1]
+            score = (head.dep_ in ("nsubj", "nsubjpass"), m["end"])
+            if token.i - m["end"] > 80:
+                continue
+            if best is None or score > best[0]:
+                best = (score, m, head)
+        if best is None:
+            return None
+        return self._from_mention(best[1], best[2])
+
+
+def _resolved(mention: dict, token: Token) -> bool:
+    """Whether the actors stage gave a usable answer for ``token`` (a name, or a code)."""
+    if token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return mention.get("antecedent") is not None or (mention.get("name") or "").lower() != token.lower_
+    return bool(mention.get("name") or mention.get("code"))
+
+
+def _entity_of(token: Token) -> Span | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+HONORIFICS = {"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "madam"}
+
+
+def _strip_honorific(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _is_definite_title(token: Token) -> bool:
+    """"the minister", "The Chinese spokesperson", "The NATO Secretary General"."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ == "PERSON":
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.tag_ in ("NN", "NNP")
+
+
+def _code_inside(token: Token) -> str | None:
+    for mention in actors_in(token.doc[token.left_edge.i: token.right_edge.i + 1]):
+        if mention.get("code"):
+            return mention["code"]
+    return None
+
+
+def _phrase(token: Token) -> str:
+    """The noun phrase headed by ``token``, without a leading determiner or relative clause."""
+    doc = token.doc
+    start = token.left_edge.i
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in ("prep",) and child.lower_ in ("in", "on", "at", "of", "for", "from"):
+            end = child.right_edge.i + 1
+        else:
+            break
+    while start < token.i and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
+        start += 1
+    return doc[start:end].text.strip()
