@@ -34,7 +34,7 @@ def attribute(doc: Doc, candidates: list[Candidate]) -> list[dict[str, Any]]:
     for c in sorted((c for c in candidates if not c.floating), key=_position):
         speaker = resolver.resolve(c.subject)
         speakers[id(c)] = speaker
-        resolver.remember(c.cue.i, speaker)
+        resolver.remember(c.cue.i, speaker, c.subject)
     paras = paragraphs(doc.text)
     for c in candidates:
         if c.floating:

@@ -49,16 +49,25 @@ def subject_of(verb: Token, is_act=None) -> Token | None:
         agent = _agent(current)
         if agent is not None:
             return agent
-        for child in current.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                    return current.head
-                return child
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            # two subjects ("the EU's foreign policy chief Josep Borrell said"): the named person,
+            # else the one nearest the verb
+            child = next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[-1])
+            if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return current.head
+            return child
         if any(c.dep_ == "nsubjpass" for c in current.children):
             return None
         inverted = _inverted_subject(current)
         if inverted is not None:
             return inverted
+        if is_act is not None:
+            for child in current.children:
+                if child.dep_ == "ccomp" and child.i < current.i and is_act(child):
+                    for sub in child.children:
+                        if sub.dep_ == "nsubj":
+                            return sub  # "Pakistan denied that ..., said ..."
         if current.dep_ == "conj" and is_act is not None and is_act(current) and current.head.dep_ == "ccomp":
             current = current.head.head  # "said X had been killed and warned that": the warner is the sayer
             continue
@@ -73,10 +82,13 @@ def _inverted_subject(verb: Token) -> Token | None:
     """"'...,' declared the minister": a quote or clause first, then verb, then its speaker."""
     if not any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children):
         return None
+    found = None
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "npadvmod") and child.i > verb.i and child.pos_ in ("PROPN", "NOUN"):
-            return child
-    return None
+            if found is not None and child.left_edge.i > found.right_edge.i + 2:
+                break
+            found = child  # "declared the vice-minister": the last noun of the phrase
+    return found
 
 
 def according_to_object(token: Token) -> Token | None:
@@ -104,11 +116,12 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _tail_cut(doc: Doc, start: int, end: int, head: Token, is_cue) -> int:
+def _tail_cut(doc: Doc, start: int, end: int, head: Token, is_cue, is_act) -> int:
     """End of the reported clause once trailing attributions are cut off.
 
-    Drops a final "according to X" and a final relative clause that is itself reported
-    speech ("..., which it said had ..."): those are separate quotes.
+    Drops a final "according to X" and a final relative clause that reports or believes
+    on its own ("..., which it said had ...", "a pact that Washington fears could ..."):
+    those are someone else's words.
     """
     for token in doc[start:end]:
         if token.i == head.i:
@@ -118,8 +131,10 @@ def _tail_cut(doc: Doc, start: int, end: int, head: Token, is_cue) -> int:
             continue
         if token.lower_ == "according" and according_to_object(token) is not None:
             return tail
-        if token.dep_ in ("relcl", "advcl") and is_cue(token):
+        if token.dep_ == "relcl" and is_cue(token):
             return tail
+        if token.dep_ == "advcl" and is_cue(token) and is_act(token) and _own_subject(token) is not None:
+            return tail  # "..., while the British prime minister said ..."
     return end
 
 
@@ -145,7 +160,7 @@ def _that_clause_after(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-def _cut_coordinated_acts(doc: Doc, head: Token, end: int, is_act) -> int:
+def _cut_coordinated_acts(doc: Doc, head: Token, end: int, is_act, is_cue=None) -> int:
     """End the clause before a coordinated speech act of the matrix speaker.
 
     "said there were no units in Ukraine and urged Kyiv to ..." is often parsed with
@@ -162,6 +177,8 @@ def _cut_coordinated_acts(doc: Doc, head: Token, end: int, is_act) -> int:
         marked = any(c.dep_ == "mark" for c in token.children)
         if not own_subject and is_act(token):
             return _before_conjunction(doc, head, token)
+        if own_subject and is_cue is not None and is_cue(token):
+            return _before_conjunction(doc, head, token)  # "..., and the minister told X that ..."
         if token.head.i == head.i and not marked and past and token.tag_ in ("VBZ", "VBP"):
             return _before_conjunction(doc, head, token)
     return end
@@ -174,12 +191,45 @@ def _before_conjunction(doc: Doc, head: Token, conj: Token) -> int:
     return cut
 
 
+def _has_verb(token: Token) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") for t in token.subtree)
+
+
+def _own_subject(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "expl"):
+            return child
+    return None
+
+
+def _complements(verb: Token, is_act) -> list[Token]:
+    """Clausal complements of a speech verb, on one side of it.
+
+    With complements on both sides, the one after the verb is the reported clause: the one
+    before is a misparsed coordination ("Pakistan denied that ..., said the bombs had ...").
+    """
+    found = [c for c in verb.children if c.dep_ == "ccomp" and _has_verb(c)]
+    after = [c for c in found if c.i > verb.i]
+    return after or found
+
+
+def _trailing_attribution(verb: Token) -> tuple[int, int] | None:
+    """"X did Y, state media reported": a reporting verb after the clause it attributes."""
+    subject = _own_subject(verb)
+    if subject is None or verb.dep_ not in ("conj", "parataxis", "advcl") or verb.head.i > verb.i:
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return None
+    return verb.head.left_edge.i, subject.left_edge.i
+
+
 def reported_clause(verb: Token, is_cue, is_act=None) -> tuple[int, int] | None:
     """Token range [start, end) of the clause a speech verb reports, or None.
 
     The clause is the verb's clausal complement (before or after it); for a speech verb
     in a relative clause with no object ("a move analysts said reflected concern") it is
-    the rest of the clause the relative clause sits in.
+    the rest of the clause the relative clause sits in; for a reporting verb that follows
+    its clause ("X did Y, state media reported") it is that clause.
 
     Args:
         verb: the speech verb.
@@ -188,24 +238,27 @@ def reported_clause(verb: Token, is_cue, is_act=None) -> tuple[int, int] | None:
     """
     doc = verb.doc
     is_act = is_act or is_cue
-    for child in verb.children:
-        if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
-            start, end = child.left_edge.i, child.right_edge.i + 1
-            if start < verb.i < end:
-                start = verb.i + 1
-            end = _cut_coordinated_acts(doc, child, end, is_act)
-            end = _tail_cut(doc, start, end, child, is_cue)
-            start, end = trim(doc, start, end)
-            return (start, end) if end > start else None
-    found = _that_clause_after(verb)
+    complements = _complements(verb, is_act)
+    if complements:
+        start = min(c.left_edge.i for c in complements)
+        end = max(c.right_edge.i for c in complements) + 1
+        if start < verb.i < end:
+            start = verb.i + 1
+        for child in complements:
+            end = min(end, _cut_coordinated_acts(doc, child, end, is_act, is_cue))
+        end = _tail_cut(doc, start, end, complements[-1], is_cue, is_act)
+        return _nonempty(trim(doc, start, end))
+    found = _that_clause_after(verb) or _trailing_attribution(verb)
     if found is not None:
-        start, end = trim(doc, *found)
-        return (start, end) if end > start else None
+        return _nonempty(trim(doc, *found))
     noun = verb.head
     has_object = any(c.dep_ in ("dobj", "prep", "dative") for c in verb.children)
     if verb.dep_ == "relcl" and not has_object and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         clause = noun.head
         if clause.i > verb.i:
-            start, end = trim(doc, verb.i + 1, clause.right_edge.i + 1)
-            return (start, end) if end > start else None
+            return _nonempty(trim(doc, verb.i + 1, clause.right_edge.i + 1))
     return None
+
+
+def _nonempty(span: tuple[int, int]) -> tuple[int, int] | None:
+    return span if span[1] > span[0] else None

@@ -97,12 +97,14 @@ def _is_title(doc: Doc, a: int, b: int) -> bool:
     return all(t.text[0].isupper() or t.lower_ in FUNCTION_WORDS for t in words)
 
 
-def _governing_cue(doc: Doc, a: int, b: int, lexicon: SpeechLexicon) -> Token | None:
-    """The speech cue the quoted tokens [a, b) depend on, climbing the parse."""
+def _governing_cue(doc: Doc, a: int, b: int, lexicon: SpeechLexicon, para: tuple[int, int]) -> Token | None:
+    """The speech cue in the same paragraph that the quoted tokens [a, b) depend on, climbing the parse."""
     for root in (t for t in doc[a:b] if not (a <= t.head.i < b) or t.head.i == t.i):
         head, seen = root, 0
         while head.head.i != head.i and seen < 12:
             head, seen = head.head, seen + 1
+            if not para[0] <= head.idx < para[1]:
+                break
             if a <= head.i < b:
                 continue
             cls = lexicon.cue_class(head)
@@ -113,11 +115,15 @@ def _governing_cue(doc: Doc, a: int, b: int, lexicon: SpeechLexicon) -> Token | 
     return None
 
 
-def _adjacent_report(doc: Doc, a: int, b: int, lexicon: SpeechLexicon, marks: _Marks) -> Token | None:
+def _adjacent_report(
+    doc: Doc, a: int, b: int, lexicon: SpeechLexicon, marks: _Marks, para: tuple[int, int]
+) -> Token | None:
     """A reporting verb next to a full quote in its sentence ("'...,' he said, '...'")."""
     candidates = []
     first, last = doc[a].sent, doc[b - 1].sent if b > a else doc[a].sent
     for t in doc[first.start: last.end]:
+        if not para[0] <= t.idx < para[1]:
+            continue
         if t.i in marks.inside or lexicon.cue_class(t) != "report" or is_negated(t):
             continue
         own = [c for c in t.children if c.dep_ == "ccomp" and c.i not in marks.inside]
@@ -144,15 +150,17 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _marked_candidates(doc: Doc, marks: _Marks, lexicon: SpeechLexicon) -> list[Candidate]:
     out = []
+    paras = paragraphs(doc.text)
     for span, (a, b) in zip(marks.spans, marks.tokens):
         if b <= a:
             continue
         full = _is_full(doc, a, b, span)
         if not full and _is_title(doc, a, b):
             continue
-        cue = _governing_cue(doc, a, b, lexicon)
+        para = _para_of(paras, span.start)
+        cue = _governing_cue(doc, a, b, lexicon, para)
         if cue is None and full:
-            cue = _adjacent_report(doc, a, b, lexicon, marks)
+            cue = _adjacent_report(doc, a, b, lexicon, marks, para)
         start, end = _clean_span(doc.text, span.start, span.end)
         if end <= start:
             continue
@@ -166,11 +174,11 @@ def _marked_candidates(doc: Doc, marks: _Marks, lexicon: SpeechLexicon) -> list[
 
 
 def _subject(cue: Token, lexicon: SpeechLexicon) -> Token | None:
-    subject = subject_of(cue, lambda t: lexicon.cue_class(t) in ATTRIBUTING)
-    if subject is None:
-        return None
     paras = paragraphs(cue.doc.text)
     para = _para_of(paras, cue.idx)
+    subject = subject_of(cue, lambda t: lexicon.cue_class(t) in ATTRIBUTING)
+    if subject is None:
+        return _stranded_subject(cue, para)
     if para[0] <= subject.idx < para[1]:
         return subject
     # the parser joined a dateline or headline to the sentence: use the part of the
@@ -178,6 +186,20 @@ def _subject(cue: Token, lexicon: SpeechLexicon) -> Token | None:
     local = [t for t in subject.subtree if para[0] <= t.idx < para[1] and t.i < cue.i]
     local = [t for t in local if not (para[0] <= t.head.idx < para[1]) or t.head.i == subject.i]
     return local[0] if local else None
+
+
+def _stranded_subject(cue: Token, para: tuple[int, int]) -> Token | None:
+    """The speaker the parser attached elsewhere ("DATELINE\n\nNATO chief Jens Stoltenberg on
+    Monday called ..." parsed with the name as an apposition of the dateline)."""
+    if cue.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cue.children):
+        return None
+    for token in reversed(cue.doc[cue.sent.start: cue.i]):
+        if token.idx < para[0]:
+            break
+        named = token.ent_type_ in SPEAKER_ENTS or actor_for_token(token) is not None
+        if named and token.dep_ in ("appos", "nsubj", "ROOT", "dep", "npadvmod") and token.head.i != cue.i:
+            return token
+    return None
 
 
 def _clip(doc: Doc, a: int, b: int, para: tuple[int, int]) -> tuple[int, int]:
@@ -197,11 +219,17 @@ def _indirect_candidates(doc: Doc, marks: _Marks, lexicon: SpeechLexicon, direct
     paras = paragraphs(doc.text)
     is_report = lambda t: lexicon.cue_class(t) == "report"  # noqa: E731
     is_act = lambda t: lexicon.cue_class(t) in ATTRIBUTING  # noqa: E731
+    # a trailing clause that reports or believes on its own is someone else's ("a pact that
+    # Washington fears could ...", "the vessels, which it said had ...")
+    def is_other_source(t: Token) -> bool:
+        cls = lexicon.cue_class(t) or (lexicon.verbs.get(t.lemma_.lower()) if t.dep_ == "relcl" else None)
+        return cls in ("report", "belief")
+
     found = []
     for token in doc:
         if token.i in marks.inside or not is_report(token) or is_negated(token):
             continue
-        clause = reported_clause(token, is_report, is_act)
+        clause = reported_clause(token, is_other_source, is_act)
         if clause is None:
             continue
         a, b = _clip(doc, *clause, _para_of(paras, token.idx))
@@ -210,7 +238,10 @@ def _indirect_candidates(doc: Doc, marks: _Marks, lexicon: SpeechLexicon, direct
         start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
         if _covered(start, end, directs):
             continue
-        found.append(Candidate(start, end, "indirect", token, lexicon.cue_text(token), _subject(token, lexicon)))
+        subject = _subject(token, lexicon)
+        if subject is None:
+            continue  # agentless ("it was announced that", "it is worth mentioning that"): nobody to attribute
+        found.append(Candidate(start, end, "indirect", token, lexicon.cue_text(token), subject))
     found.extend(_according_to(doc, lexicon, paras))
     # a report nested in another reported clause is part of it ("said the officials had told X that ...")
     return [c for c in found if not any(o is not c and o.start <= c.cue.idx < o.end for o in found)]
@@ -245,9 +276,12 @@ def _according_to(doc: Doc, lexicon: SpeechLexicon, paras: list[tuple[int, int]]
 
 
 def _is_speaker_like(token: Token) -> bool:
+    """An actor or a named body ("the Philippine coast guard"), not "information" or "video"."""
     if token.lower_ in ("him", "her", "them", "it"):
         return True
-    return actor_for_token(token) is not None or token.ent_type_ in SPEAKER_ENTS
+    if actor_for_token(token) is not None or token.ent_type_ in SPEAKER_ENTS:
+        return True
+    return any(t.ent_type_ in SPEAKER_ENTS for t in token.lefts)
 
 
 def find_quotes(doc: Doc, lexicon: SpeechLexicon) -> list[Candidate]:

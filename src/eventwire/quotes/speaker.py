@@ -18,18 +18,28 @@ falls back on what the quote finder itself knows:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
+from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.lookup import actor_for_token, actors_in
 
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-GROUP_PRONOUNS = {"it", "they", "we", "them"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+GROUP_PRONOUNS = {"it", "they", "we", "them", "its", "their"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 PERSON_KINDS = {"person"}
 # noun phrase modifiers kept in an organisation speaker's name
 NP_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "prep", "pobj", "case", "quantmod", "punct", "cc", "conj"}
+
+
+@functools.cache
+def person_titles() -> frozenset[str]:
+    """Office nouns that refer back to a named person (``data/quotes/person_titles.txt``)."""
+    ref = resources.files("eventwire") / "data" / "quotes" / "person_titles.txt"
+    lines = ref.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,20 +66,26 @@ class SpeakerResolver:
     """
 
     doc: Doc
-    history: list[tuple[int, Speaker]] = field(default_factory=list)
+    history: list[tuple[int, Speaker, str]] = field(default_factory=list)
 
-    def remember(self, position: int, speaker: Speaker) -> None:
+    def remember(self, position: int, speaker: Speaker, subject: Token | None = None) -> None:
+        """Note a resolved speaker at token ``position`` (with the head word of its subject)."""
         if speaker.name:
-            self.history.append((position, speaker))
+            head = subject.lemma_.lower() if subject is not None else ""
+            self.history.append((position, speaker, head))
 
-    def last_speaker(self, before: int, kind: str | None = None, actor: str | None = None) -> Speaker | None:
-        """The most recent speaker before token ``before``, of ``kind`` and ``actor`` when given."""
-        for position, speaker in reversed(self.history):
+    def last_speaker(
+        self, before: int, kind: str | None = None, actor: str | None = None, head: str | None = None
+    ) -> Speaker | None:
+        """The most recent speaker before token ``before`` of ``kind``, ``actor`` and subject ``head`` when given."""
+        for position, speaker, said_by in reversed(self.history):
             if position >= before:
                 continue
             if kind and speaker.type != kind:
                 continue
             if actor and speaker.actor and speaker.actor != actor:
+                continue
+            if head and said_by != head:
                 continue
             return speaker
         return None
@@ -98,17 +114,48 @@ class SpeakerResolver:
         if mention is not None and _resolved(mention, token):
             return self._from_mention(mention, token)
         if lower in PERSON_PRONOUNS:
-            return self.last_speaker(token.i, "person") or self._nearest_mention(token, person=True) or NOBODY
+            return (
+                self._in_sentence(token, person=True)
+                or self.last_speaker(token.i, "person")
+                or self._nearest_mention(token, person=True)
+                or NOBODY
+            )
         if lower in GROUP_PRONOUNS:
             return self.last_speaker(token.i, "org") or self._nearest_mention(token, person=False) or NOBODY
         if token.ent_type_ == "PERSON":
             return Speaker(self._full_name(token), mention.get("code") if mention else None, "person")
-        if _is_definite_title(token):
-            code = _code_inside(token)
-            found = self.last_speaker(token.i, "person", code)
+        if _is_definite(token):
+            found = self._definite(token)
             if found is not None:
                 return found
+        owner = _possessive_pronoun(token)
+        if owner is not None and mention is None:
+            return self._office_of(token, owner)
         return self._group(token, mention)
+
+    def _definite(self, token: Token) -> Speaker | None:
+        """"the ministry said" after "Ecuador's foreign ministry said"; "the French minister"."""
+        code = _code_inside(token)
+        head = token.lemma_.lower()
+        is_title = head in person_titles()
+        # "the coast guard" may refer back; "the Bhutanese foreign ministry" names its own body
+        bare = not any(
+            c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ or c.pos_ == "PROPN"))
+            for c in token.children
+        )
+        found = None
+        if bare or is_title:
+            found = self.last_speaker(token.i, None, code, head)
+        if found is None and is_title:
+            found = self.last_speaker(token.i, "person", code)
+        return found
+
+    def _office_of(self, token: Token, owner: Token) -> Speaker:
+        """"his office said": an organisation acting for the person or body "his" stands for."""
+        principal = self._single(owner)
+        if principal.name is None:
+            return self._group(token, None)
+        return Speaker(f"{token.text.lower()} of {principal.name}", principal.actor, "org")
 
     def _person_in_apposition(self, token: Token) -> Speaker | None:
         """"Its deputy ambassador, Mesfin Gebremariam, said": the named person in apposition."""
@@ -130,10 +177,13 @@ class SpeakerResolver:
             return Speaker(name, mention.get("code"), "person")
         head_is_mention = mention["start"] <= token.i < mention["end"]
         name = mention.get("name") if head_is_mention else _phrase(token)
-        return Speaker(name or mention.get("text"), mention.get("code"), "org")
+        return Speaker(_strip_article(name or mention.get("text")), mention.get("code"), "org")
 
     def _group(self, token: Token, mention: dict | None) -> Speaker:
         code = mention.get("code") if mention else _code_inside(token)
+        ent = _entity_of(token)
+        if ent is not None and ent.label_ in ("ORG", "GPE", "NORP") and ent.root.i == token.i:
+            return Speaker(_strip_article(ent.text), code, "org")  # "Shipping group Maersk" -> "Maersk"
         return Speaker(_phrase(token), code, "org")
 
     def _full_name(self, token: Token) -> str:
@@ -147,23 +197,44 @@ class SpeakerResolver:
                 best = other.text
         return _strip_honorific(best)
 
+    def _in_sentence(self, token: Token, *, person: bool) -> Speaker | None:
+        """A person named earlier in the pronoun's own sentence ("Erdogan spoke ..., his office said")."""
+        found = self._nearest_mention(token, person=person)
+        for m in reversed(self.doc._.eventwire_actors or []):
+            if token.sent.start <= m["start"] and m["end"] <= token.i and (m.get("kind") in PERSON_KINDS) == person:
+                if m.get("text", "").lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+                    return found
+        return None
+
     def _nearest_mention(self, token: Token, *, person: bool) -> Speaker | None:
-        """The nearest preceding actor mention of the wanted kind (subjects first)."""
+        """The nearest preceding actor mention of the wanted kind: same paragraph, subjects first."""
         best = None
+        para_start = _paragraph_start(self.doc, token)
         for m in self.doc._.eventwire_actors or []:
             if m["end"] > token.i or m.get("text", "").lower() in PERSON_PRONOUNS | GROUP_PRONOUNS:
                 continue
-            if (m.get("kind") in PERSON_KINDS) != person:
+            if (m.get("kind") in PERSON_KINDS) != person or token.i - m["end"] > 80:
                 continue
             head = self.doc[m["end"] - 1]
-            score = (head.dep_ in ("nsubj", "nsubjpass"), m["end"])
-            if token.i - m["end"] > 80:
-                continue
+            score = (m["start_char"] >= para_start, _subject_like(head), m["end"])
             if best is None or score > best[0]:
                 best = (score, m, head)
         if best is None:
             return None
         return self._from_mention(best[1], best[2])
+
+
+def _subject_like(token: Token) -> bool:
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _possessive_pronoun(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "poss" and child.lower_ in ("his", "her", "its", "their"):
+            return child
+    return None
 
 
 def _resolved(mention: dict, token: Token) -> bool:
@@ -173,11 +244,22 @@ def _resolved(mention: dict, token: Token) -> bool:
     return bool(mention.get("name") or mention.get("code"))
 
 
+def _paragraph_start(doc: Doc, token: Token) -> int:
+    cut = doc.text.rfind("\n", 0, token.idx)
+    return cut + 1
+
+
 def _entity_of(token: Token) -> Span | None:
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end:
             return ent
     return None
+
+
+def _strip_article(name: str | None) -> str | None:
+    if name and name.split(" ", 1)[0].lower() in ("the",) and " " in name:
+        return name.split(" ", 1)[1]
+    return name
 
 
 HONORIFICS = {"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "madam"}
@@ -190,8 +272,8 @@ def _strip_honorific(name: str) -> str:
     return " ".join(words)
 
 
-def _is_definite_title(token: Token) -> bool:
-    """"the minister", "The Chinese spokesperson", "The NATO Secretary General"."""
+def _is_definite(token: Token) -> bool:
+    """"the minister", "The Chinese spokesperson", "the ministry": a singular definite noun phrase."""
     if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ == "PERSON":
         return False
     return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.tag_ in ("NN", "NNP")
