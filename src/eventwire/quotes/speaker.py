@@ -25,6 +25,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.lookup import actor_for_token, actors_in
+from eventwire.quotes.context import home_state
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"it", "they", "we", "them", "its", "their"}
@@ -177,10 +178,13 @@ class SpeakerResolver:
             return Speaker(name, mention.get("code"), "person")
         head_is_mention = mention["start"] <= token.i < mention["end"]
         name = mention.get("name") if head_is_mention else _phrase(token)
-        return Speaker(_strip_article(name or mention.get("text")), mention.get("code"), "org")
+        code = mention.get("code") or home_state(self.doc, token)
+        return Speaker(_strip_article(name or mention.get("text")), code, "org")
 
     def _group(self, token: Token, mention: dict | None) -> Speaker:
         code = mention.get("code") if mention else _code_inside(token)
+        if code is None and not actors_in(token.doc[token.left_edge.i: token.i + 1]):
+            code = home_state(self.doc, token)  # "police said", "a ministry spokeswoman said"
         ent = _entity_of(token)
         if ent is not None and ent.label_ in ("ORG", "GPE", "NORP") and ent.root.i == token.i:
             return Speaker(_strip_article(ent.text), code, "org")  # "Shipping group Maersk" -> "Maersk"
