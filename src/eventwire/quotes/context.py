@@ -4,7 +4,8 @@ Wire copy names the host country once, in the dateline ("MANILA, Aug 7 -"), and 
 writes "the foreign ministry", "police" or "a government spokesman" without a
 nationality. The quote finder gives such speakers the state of:
 
-1. a location lead-in of their own sentence ("In Juba, the information minister said");
+1. the nearest "in <place>" before them in their own sentence ("In Juba, the information
+   minister said", "Police in Minsk ... and the Interior Ministry said");
 2. else the dateline's place (the first of "VILNIUS/MINSK").
 
 Only speakers whose head noun is a sector noun of the actor dictionary (ministry,
@@ -71,14 +72,11 @@ def is_sector_noun(token: Token) -> bool:
 
 
 def lead_in_code(token: Token) -> str | None:
-    """State of a sentence-initial "In X," lead-in of ``token``'s sentence."""
-    sent = token.sent
-    words = [t for t in sent if not t.is_space]
-    if len(words) < 3 or words[0].lower_ != "in":
-        return None
-    for t in words[1:6]:
-        if t.text == ",":
-            break
+    """State of the nearest "in X" place before ``token`` in its sentence ("In Juba, ...",
+    "Police in Minsk ... and the Interior Ministry said")."""
+    for t in reversed(token.doc[token.sent.start: token.i]):
+        if t.dep_ != "pobj" or t.head.lower_ != "in":
+            continue
         mention = actor_at(t)
         if mention is not None and mention.get("kind") == "state" and mention.get("code"):
             return mention["code"]

@@ -112,6 +112,12 @@ class SpeakerResolver:
             return person
         mention = actor_for_token(token)
         lower = token.lower_
+        if _is_definite(token) and token.lemma_.lower() in person_titles() and not _is_named_person(mention):
+            # "The Chinese spokesperson said": the actors stage may give only the state; a
+            # person speaker of that state quoted before is the better answer
+            found = self._definite(token, mention.get("code") if mention else None)
+            if found is not None:
+                return found
         if mention is not None and _resolved(mention, token):
             return self._from_mention(mention, token)
         if lower in PERSON_PRONOUNS:
@@ -134,9 +140,9 @@ class SpeakerResolver:
             return self._office_of(token, owner)
         return self._group(token, mention)
 
-    def _definite(self, token: Token) -> Speaker | None:
+    def _definite(self, token: Token, code: str | None = None) -> Speaker | None:
         """"the ministry said" after "Ecuador's foreign ministry said"; "the French minister"."""
-        code = _code_inside(token)
+        code = code or _code_inside(token)
         head = token.lemma_.lower()
         is_title = head in person_titles()
         # "the coast guard" may refer back; "the Bhutanese foreign ministry" names its own body
@@ -171,6 +177,9 @@ class SpeakerResolver:
         return None
 
     def _from_mention(self, mention: dict, token: Token) -> Speaker:
+        if mention.get("kind") in PERSON_KINDS and not _is_named_person(mention):
+            # an anonymous official speaks for their state or organisation (gold guidelines)
+            return Speaker(_phrase(token), mention.get("code") or home_state(self.doc, token), "org")
         if mention.get("kind") in PERSON_KINDS:
             name = mention.get("name") or mention.get("text")
             if name and token.ent_type_ == "PERSON":
@@ -228,6 +237,13 @@ class SpeakerResolver:
         return self._from_mention(best[1], best[2])
 
 
+def _is_named_person(mention: dict | None) -> bool:
+    """A person mention with a proper name (not "spokesperson" standing for an unnamed one)."""
+    if mention is None or mention.get("kind") not in PERSON_KINDS:
+        return False
+    return any(w[:1].isupper() for w in (mention.get("name") or "").split())
+
+
 def _subject_like(token: Token) -> bool:
     if token.dep_ in ("nsubj", "nsubjpass"):
         return True
@@ -244,6 +260,8 @@ def _possessive_pronoun(token: Token) -> Token | None:
 def _resolved(mention: dict, token: Token) -> bool:
     """Whether the actors stage gave a usable answer for ``token`` (a name, or a code)."""
     if token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        if mention.get("kind") in PERSON_KINDS and not _is_named_person(mention):
+            return False  # "he" -> "spokesperson": the speaker memory knows the name
         return mention.get("antecedent") is not None or (mention.get("name") or "").lower() != token.lower_
     return bool(mention.get("name") or mention.get("code"))
 
