@@ -157,7 +157,8 @@ def _marked_candidates(doc: Doc, marks: _Marks, lexicon: SpeechLexicon) -> list[
         full = _is_full(doc, a, b, span)
         if not full and _is_title(doc, a, b):
             continue
-        para = _para_of(paras, span.start)
+        first, last = _para_of(paras, span.start), _para_of(paras, max(span.end - 1, span.start))
+        para = (first[0], last[1])  # a quote continued over paragraphs is attributed at its end
         cue = _governing_cue(doc, a, b, lexicon, para)
         if cue is None and full:
             cue = _adjacent_report(doc, a, b, lexicon, marks, para)

@@ -24,7 +24,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.actors.lookup import actor_for_token, actors_in
+from eventwire.actors.lookup import actor_at, actor_for_token, actors_in
 from eventwire.quotes.context import home_state
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -107,9 +107,27 @@ class SpeakerResolver:
         return Speaker(" and ".join(names) or None, code, "org")
 
     def _single(self, token: Token) -> Speaker:
+        return self._canonical(self._single_raw(token))
+
+    def _canonical(self, speaker: Speaker) -> Speaker:
+        """A person's name widened to the fullest earlier speaker name that contains it
+        ("Espen Barth" -> "Espen Barth Eide"), keeping a known actor code."""
+        if speaker.type != "person" or not speaker.name:
+            return speaker
+        words = set(speaker.name.lower().split())
+        for _, other, _ in reversed(self.history):
+            if other.type == "person" and other.name and len(other.name) > len(speaker.name):
+                if words <= set(other.name.lower().split()):
+                    return Speaker(other.name, speaker.actor or other.actor, "person")
+        return speaker
+
+    def _single_raw(self, token: Token) -> Speaker:
         person = self._person_in_apposition(token)
         if person is not None:
             return person
+        titled = self._titled_name(token)
+        if titled is not None:
+            return titled
         mention = actor_for_token(token)
         lower = token.lower_
         if _is_definite(token) and token.lemma_.lower() in person_titles() and not _is_named_person(mention):
@@ -131,6 +149,11 @@ class SpeakerResolver:
             return self.last_speaker(token.i, "org") or self._nearest_mention(token, person=False) or NOBODY
         if token.ent_type_ == "PERSON":
             return Speaker(self._full_name(token), mention.get("code") if mention else None, "person")
+        if token.pos_ == "PROPN":
+            # a surname the NER missed, of a person quoted before ("Eide told reporters")
+            for _, other, _ in reversed(self.history):
+                if other.type == "person" and other.name and other.name.split()[-1].lower() == token.lower_:
+                    return other
         if _is_definite(token):
             found = self._definite(token)
             if found is not None:
@@ -163,6 +186,25 @@ class SpeakerResolver:
         if principal.name is None:
             return self._group(token, None)
         return Speaker(f"{token.text.lower()} of {principal.name}", principal.actor, "org")
+
+    def _titled_name(self, token: Token) -> Speaker | None:
+        """"Norwegian Foreign Minister Espen Barth Eide": an office title, then a proper name.
+
+        The name is the run of proper nouns after the last title word; the code is the
+        actor the phrase names (the actors stage may have tagged only "Norwegian").
+        """
+        if token.pos_ != "PROPN" or token.ent_type_ in ("ORG", "GPE", "NORP"):
+            return None
+        phrase = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod")] + [token]
+        titles = [t for t in phrase if t.lower_ in person_titles()]
+        if not titles:
+            return None
+        name = [t for t in phrase if t.i > titles[-1].i and t.pos_ == "PROPN"]
+        if not name or any(actor_at(t) is not None and actor_at(t).get("kind") != "person" for t in name):
+            return None
+        mention = actor_for_token(token)
+        code = (mention.get("code") if mention else None) or _code_inside(token)
+        return Speaker(" ".join(t.text for t in name), code, "person")
 
     def _person_in_apposition(self, token: Token) -> Speaker | None:
         """"Its deputy ambassador, Mesfin Gebremariam, said": the named person in apposition."""
