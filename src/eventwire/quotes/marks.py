@@ -140,15 +140,20 @@ def double_spans(text: str) -> list[MarkedSpan]:
         else:
             pairs, left_open = _scan_doubles(text, para)
         for a, b in pairs:
-            spans.append(_span(a, b, True, carry[1] + 1 if carry and a == carry[0] else 1))
+            spans.append(_span(text, a, b, True, carry[1] + 1 if carry and a == carry[0] else 1))
         so_far = carry[1] + 1 if carry and left_open == carry[0] else 1
         next_reopens = n + 1 < len(paras) and _reopen_at(text, paras[n + 1]) is not None
         carry = (left_open, so_far) if left_open is not None and next_reopens else None
     return [s for s in spans if 0 < s.end - s.start <= MAX_QUOTE_CHARS]
 
 
-def _span(open_at: int, close_at: int, double: bool, n_paras: int) -> MarkedSpan:
-    return MarkedSpan(open_at + 1, close_at, open_at, close_at, double, n_paras)
+def _span(text: str, open_at: int, close_at: int, double: bool, n_paras: int) -> MarkedSpan:
+    start, end = open_at + 1, close_at
+    while start < end and text[start].isspace():
+        start += 1  # « non »: French spacing inside the marks
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return MarkedSpan(start, end, open_at, close_at, double, n_paras)
 
 
 def _single_kind(text: str, i: int, is_open: bool) -> str:
@@ -185,7 +190,7 @@ def single_spans(text: str, inside: list[MarkedSpan]) -> list[MarkedSpan]:
                 open_at = i
             elif kind == "close" and open_at is not None:
                 if any(c.isalpha() for c in text[open_at + 1: i]):
-                    spans.append(_span(open_at, i, False, 1))
+                    spans.append(_span(text, open_at, i, False, 1))
                 open_at = None
     return [s for s in spans if s.end - s.start <= MAX_QUOTE_CHARS]
 
