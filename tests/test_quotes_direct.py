@@ -91,3 +91,11 @@ def test_quotes_partial_scare_quotes_and_titles_are_not_quotes(nlp):
         "Its so-called “green” measures cost little."
     )
     assert found(nlp, text) == []
+
+
+def test_quotes_partial_fragment_with_inner_clause_is_partial(nlp):
+    text = "Anna Berg claimed it was “absolutely vital that the dam holds”, believing the town was at risk."
+    quotes = found(nlp, text)
+    assert ("partial", "absolutely vital that the dam holds", "Anna Berg") in quotes
+    assert ("indirect", "it was “absolutely vital that the dam holds”", "Anna Berg") in quotes
+    assert not any("believing" in q[1] for q in quotes)

@@ -135,6 +135,8 @@ def _tail_cut(doc: Doc, start: int, end: int, head: Token, is_cue, is_act) -> in
             return tail
         if token.dep_ == "advcl" and is_cue(token) and is_act(token) and _own_subject(token) is not None:
             return tail  # "..., while the British prime minister said ..."
+        if token.dep_ == "advcl" and token.tag_ == "VBG" and is_cue(token) and not is_act(token):
+            return tail  # "..., believing it would ...": the writer's account of a belief
     return end
 
 

@@ -73,7 +73,13 @@ def _para_of(paras: list[tuple[int, int]], offset: int) -> tuple[int, int]:
 def _is_full(doc: Doc, a: int, b: int, span: MarkedSpan) -> bool:
     """A clause with its own subject, a whole sentence, or more than one sentence."""
     tokens = doc[a:b]
-    for t in tokens:
+    # the top of the quoted words is a clause with its own subject ("“it was extremely
+    # important that Putin loses”" is a clause; "it was “extremely important that ...”" is not)
+    roots = [
+        t for t in tokens
+        if not t.is_punct and not t.is_space and t.dep_ != "cc" and (t.head.i == t.i or not a <= t.head.i < b)
+    ]
+    for t in roots if len(roots) == 1 else []:
         if t.pos_ in ("VERB", "AUX") and any(
             c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and a <= c.i < b for c in t.children
         ):
@@ -211,6 +217,16 @@ def _clip(doc: Doc, a: int, b: int, para: tuple[int, int]) -> tuple[int, int]:
     return trim(doc, a, b)
 
 
+def _close_open_mark(text: str, start: int, end: int) -> int:
+    """Keep the closing mark of a quote the clause ends in ('would "never pass"')."""
+    words = text[start:end]
+    opened = sum(words.count(c) for c in "“‘«") + words.count('"') % 2
+    closed = sum(words.count(c) for c in "”’»")
+    if end < len(text) and opened > closed and text[end] in "”»\"":
+        return end + 1
+    return end
+
+
 def _covered(start: int, end: int, directs: list[Candidate]) -> bool:
     inside = sum(max(0, min(end, d.end) - max(start, d.start)) for d in directs)
     return end > start and inside / (end - start) >= DIRECT_COVER
@@ -237,6 +253,7 @@ def _indirect_candidates(doc: Doc, marks: _Marks, lexicon: SpeechLexicon, direct
         if b <= a or not any(t.pos_ in ("VERB", "AUX") for t in doc[a:b]):
             continue
         start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+        end = _close_open_mark(doc.text, start, end)
         if _covered(start, end, directs):
             continue
         subject = _subject(token, lexicon)
