@@ -6,7 +6,8 @@ nationality. The quote finder gives such speakers the state of:
 
 1. the nearest "in <place>" before them in their own sentence ("In Juba, the information
    minister said", "Police in Minsk ... and the Interior Ministry said");
-2. else the dateline's place (the first of "VILNIUS/MINSK").
+2. else the actors stage's own guess from context, when it made one;
+3. else the dateline's place (the first of "VILNIUS/MINSK").
 
 Only speakers whose head noun is a sector noun of the actor dictionary (ministry,
 police, government, spokesman, official, ...) and whose phrase names no actor of its own
@@ -83,11 +84,17 @@ def lead_in_code(token: Token) -> str | None:
     return None
 
 
-def home_state(doc: Doc, token: Token) -> str | None:
-    """The state an unnamed domestic speaker headed by ``token`` most likely belongs to."""
-    if not is_sector_noun(token):
+def home_state(doc: Doc, token: Token, guess: str | None = None) -> str | None:
+    """The state an unnamed domestic speaker headed by ``token`` most likely belongs to.
+
+    Args:
+        doc: the article.
+        token: head of the speaker's phrase.
+        guess: the actors stage's code from context, if it made one; preferred to the dateline.
+    """
+    if guess is None and not is_sector_noun(token):
         return None
     cache = doc.user_data.setdefault("eventwire_quotes_dateline", {})
     if "code" not in cache:
         cache["code"] = dateline_code(doc.text)
-    return lead_in_code(token) or cache["code"]
+    return lead_in_code(token) or guess or cache["code"]

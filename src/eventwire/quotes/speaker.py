@@ -67,28 +67,41 @@ class SpeakerResolver:
     """
 
     doc: Doc
-    history: list[tuple[int, Speaker, str]] = field(default_factory=list)
+    history: list[tuple[int, Speaker, frozenset[str]]] = field(default_factory=list)
 
     def remember(self, position: int, speaker: Speaker, subject: Token | None = None) -> None:
-        """Note a resolved speaker at token ``position`` (with the head word of its subject)."""
+        """Note a resolved speaker at token ``position``, with the words of its subject phrase."""
         if speaker.name:
-            head = subject.lemma_.lower() if subject is not None else ""
-            self.history.append((position, speaker, head))
+            words = frozenset()
+            if subject is not None:
+                doc = subject.doc
+                words = frozenset(t.lemma_.lower() for t in doc[subject.left_edge.i: subject.i + 1])
+            self.history.append((position, speaker, words))
 
     def last_speaker(
         self, before: int, kind: str | None = None, actor: str | None = None, head: str | None = None
     ) -> Speaker | None:
-        """The most recent speaker before token ``before`` of ``kind``, ``actor`` and subject ``head`` when given."""
-        for position, speaker, said_by in reversed(self.history):
+        """The most recent speaker before token ``before`` of ``kind`` and ``actor`` (when given)
+        whose subject phrase contained the word ``head`` (when given)."""
+        for position, speaker, words in reversed(self.history):
             if position >= before:
                 continue
             if kind and speaker.type != kind:
                 continue
             if actor and speaker.actor and speaker.actor != actor:
                 continue
-            if head and said_by != head:
+            if head and head not in words:
                 continue
             return speaker
+        return None
+
+    def recent_person(self, token: Token) -> Speaker | None:
+        """The person quoted last, when that was in ``token``'s sentence or the one before."""
+        doc = token.doc
+        previous = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
+        for position, speaker, _ in reversed(self.history):
+            if position < token.i:
+                return speaker if speaker.type == "person" and position >= previous else None
         return None
 
     def resolve(self, token: Token | None) -> Speaker:
@@ -122,22 +135,27 @@ class SpeakerResolver:
         return speaker
 
     def _single_raw(self, token: Token) -> Speaker:
-        person = self._person_in_apposition(token)
+        """Precedence: a named person in the phrase; a definite phrase repeating an earlier
+        speaker's words; a pronoun right after a person's quote; the actors stage; fallbacks."""
+        person = self._person_in_apposition(token) or self._titled_name(token)
         if person is not None:
             return person
-        titled = self._titled_name(token)
-        if titled is not None:
-            return titled
         mention = actor_for_token(token)
+        weak = _is_context_guess(mention)
+        strong = None if weak else mention
         lower = token.lower_
-        if _is_definite(token) and token.lemma_.lower() in person_titles() and not _is_named_person(mention):
-            # "The Chinese spokesperson said": the actors stage may give only the state; a
-            # person speaker of that state quoted before is the better answer
-            found = self._definite(token, mention.get("code") if mention else None)
+        if _is_definite(token):
+            found = self._definite(token, _code_inside(token, own=True), same_words_only=True)
+            if found is None and token.lemma_.lower() in person_titles() and not _is_named_person(strong):
+                found = self._definite(token, strong.get("code") if strong else None)
             if found is not None:
                 return found
-        if mention is not None and _resolved(mention, token):
-            return self._from_mention(mention, token)
+        if lower in PERSON_PRONOUNS and (strong is None or _is_named_person(strong)):
+            found = self.recent_person(token)  # "..., Bekele said. He affirmed that ...": quote continuity
+            if found is not None:
+                return found
+        if strong is not None and _resolved(strong, token):
+            return self._from_mention(strong, token)
         if lower in PERSON_PRONOUNS:
             return (
                 self._in_sentence(token, person=True)
@@ -148,37 +166,36 @@ class SpeakerResolver:
         if lower in GROUP_PRONOUNS:
             return self.last_speaker(token.i, "org") or self._nearest_mention(token, person=False) or NOBODY
         if token.ent_type_ == "PERSON":
-            return Speaker(self._full_name(token), mention.get("code") if mention else None, "person")
+            return Speaker(self._full_name(token), strong.get("code") if strong else None, "person")
         if token.pos_ == "PROPN":
             # a surname the NER missed, of a person quoted before ("Eide told reporters")
             for _, other, _ in reversed(self.history):
                 if other.type == "person" and other.name and other.name.split()[-1].lower() == token.lower_:
                     return other
-        if _is_definite(token):
-            found = self._definite(token)
-            if found is not None:
-                return found
         owner = _possessive_pronoun(token)
-        if owner is not None and mention is None:
+        if owner is not None and strong is None:
             return self._office_of(token, owner)
-        return self._group(token, mention)
+        return self._group(token, strong, weak_code=mention.get("code") if weak else None)
 
-    def _definite(self, token: Token, code: str | None = None) -> Speaker | None:
-        """"the ministry said" after "Ecuador's foreign ministry said"; "the French minister"."""
-        code = code or _code_inside(token)
+    def _definite(self, token: Token, code: str | None = None, *, same_words_only: bool = False) -> Speaker | None:
+        """"the ministry said" after "Ecuador's foreign ministry said"; "the French minister".
+
+        With ``same_words_only``, only an earlier speaker whose subject phrase had the same
+        head word; else (for office titles) the last person speaker of a compatible code.
+        """
+        code = code or _code_inside(token, own=True)
         head = token.lemma_.lower()
         is_title = head in person_titles()
         # "the coast guard" may refer back; "the Bhutanese foreign ministry" names its own body
         bare = not any(
-            c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ or c.pos_ == "PROPN"))
+            c.dep_ == "poss"
+            or (c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ or c.pos_ == "PROPN"))
+            or (c.dep_ == "prep" and any(actor_at(t) is not None for t in c.subtree))  # "the ministry in Mexico City"
             for c in token.children
         )
-        found = None
-        if bare or is_title:
-            found = self.last_speaker(token.i, None, code, head)
-        if found is None and is_title:
-            found = self.last_speaker(token.i, "person", code)
-        return found
+        if same_words_only:
+            return self.last_speaker(token.i, None, code, head) if (bare or is_title) else None
+        return self.last_speaker(token.i, "person", code) if is_title else None
 
     def _office_of(self, token: Token, owner: Token) -> Speaker:
         """"his office said": an organisation acting for the person or body "his" stands for."""
@@ -226,16 +243,24 @@ class SpeakerResolver:
             name = mention.get("name") or mention.get("text")
             if name and token.ent_type_ == "PERSON":
                 name = self._full_name(token) if len(name.split()) < 2 else name
+            if name and name.split()[-1].lower() not in self.doc.text.lower():
+                # the dictionary spells it otherwise ("Zelensky"): the article's spelling wins
+                name = self._full_name(token) if token.ent_type_ == "PERSON" else mention.get("text") or name
             return Speaker(name, mention.get("code"), "person")
         head_is_mention = mention["start"] <= token.i < mention["end"]
         name = mention.get("name") if head_is_mention else _phrase(token)
         code = mention.get("code") or home_state(self.doc, token)
         return Speaker(_strip_article(name or mention.get("text")), code, "org")
 
-    def _group(self, token: Token, mention: dict | None) -> Speaker:
-        code = mention.get("code") if mention else _code_inside(token)
-        if code is None and not actors_in(token.doc[token.left_edge.i: token.i + 1]):
-            code = home_state(self.doc, token)  # "police said", "a ministry spokeswoman said"
+    def _group(self, token: Token, mention: dict | None, weak_code: str | None = None) -> Speaker:
+        """An organisation or group named by its own phrase ("analysts in Beijing", "police")."""
+        if _is_joint(token):
+            return Speaker(_phrase(token), _code_inside(token, own=True), "org")
+        code = mention.get("code") if mention else _code_inside(token, own=True)
+        if code is None:
+            # "police said", "a ministry spokeswoman said": the place named in the sentence,
+            # the actors stage's guess from context, then the dateline
+            code = home_state(self.doc, token, guess=weak_code)
         ent = _entity_of(token)
         if ent is not None and ent.label_ in ("ORG", "GPE", "NORP") and ent.root.i == token.i:
             return Speaker(_strip_article(ent.text), code, "org")  # "Shipping group Maersk" -> "Maersk"
@@ -277,6 +302,21 @@ class SpeakerResolver:
         if best is None:
             return None
         return self._from_mention(best[1], best[2])
+
+
+def _is_context_guess(mention: dict | None) -> bool:
+    """A code the actors stage guessed from the article's context, not from the phrase itself."""
+    return mention is not None and str(mention.get("reason", "")).startswith("institution of the article")
+
+
+def _is_joint(token: Token) -> bool:
+    """"officials on both sides", "the two ministers": several actors speaking together."""
+    for t in token.subtree:
+        if t.lower_ in ("both", "each") and t.dep_ in ("det", "predet", "preconj", "nummod", "amod"):
+            return True
+        if t.dep_ == "nummod" and t.head.i == token.i and t.lower_ not in ("one", "1") and token.tag_ == "NNS":
+            return True
+    return False
 
 
 def _is_named_person(mention: dict | None) -> bool:
@@ -343,8 +383,14 @@ def _is_definite(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.tag_ in ("NN", "NNP")
 
 
-def _code_inside(token: Token) -> str | None:
+def _code_inside(token: Token, *, own: bool = False) -> str | None:
+    """The first actor code named inside the phrase headed by ``token``.
+
+    With ``own``, the head's own mention (a guess from context) does not count.
+    """
     for mention in actors_in(token.doc[token.left_edge.i: token.right_edge.i + 1]):
+        if own and (mention["start"] <= token.i < mention["end"] or _is_context_guess(mention)):
+            continue
         if mention.get("code"):
             return mention["code"]
     return None
