@@ -65,6 +65,11 @@ def dateline_code(text: str) -> str | None:
     return None
 
 
+def office_titles() -> list[str]:
+    """The actor dictionary's office titles ("foreign minister", "secretary general")."""
+    return list(_dictionary().titles)
+
+
 def is_sector_noun(token: Token) -> bool:
     """Whether ``token`` heads a generic sector noun phrase ("ministry", "police", "spokesman")."""
     dictionary = _dictionary()

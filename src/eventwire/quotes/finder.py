@@ -220,8 +220,8 @@ def _clip(doc: Doc, a: int, b: int, para: tuple[int, int]) -> tuple[int, int]:
 def _close_open_mark(text: str, start: int, end: int) -> int:
     """Keep the closing mark of a quote the clause ends in ('would "never pass"')."""
     words = text[start:end]
-    opened = sum(words.count(c) for c in "“‘«") + words.count('"') % 2
-    closed = sum(words.count(c) for c in "”’»")
+    opened = sum(words.count(c) for c in "“«") + words.count('"') % 2  # ’ is mostly an apostrophe
+    closed = sum(words.count(c) for c in "”»")
     if end < len(text) and opened > closed and text[end] in "”»\"":
         return end + 1
     return end

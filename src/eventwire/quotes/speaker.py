@@ -25,7 +25,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.lookup import actor_at, actor_for_token, actors_in
-from eventwire.quotes.context import home_state
+from eventwire.quotes.context import home_state, office_titles
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"it", "they", "we", "them", "its", "their"}
@@ -216,7 +216,7 @@ class SpeakerResolver:
         titles = [t for t in phrase if t.lower_ in person_titles()]
         if not titles:
             return None
-        name = [t for t in phrase if t.i > titles[-1].i and t.pos_ == "PROPN"]
+        name = [t for t in phrase if t.i > titles[-1].i and t.pos_ == "PROPN" and t.lower_ not in person_titles()]
         if not name or any(actor_at(t) is not None and actor_at(t).get("kind") != "person" for t in name):
             return None
         mention = actor_for_token(token)
@@ -323,7 +323,17 @@ def _is_named_person(mention: dict | None) -> bool:
     """A person mention with a proper name (not "spokesperson" standing for an unnamed one)."""
     if mention is None or mention.get("kind") not in PERSON_KINDS:
         return False
-    return any(w[:1].isupper() for w in (mention.get("name") or "").split())
+    words = (mention.get("name") or "").split()
+    return any(w[:1].isupper() and w.lower() not in title_words() for w in words)
+
+
+@functools.cache
+def title_words() -> frozenset[str]:
+    """Words of office titles ("secretary", "general", "foreign", "minister"): not names."""
+    words = set(person_titles())
+    for title in office_titles():
+        words.update(title.lower().split())
+    return frozenset(words)
 
 
 def _subject_like(token: Token) -> bool:
