@@ -195,7 +195,23 @@ class SpeakerResolver:
         )
         if same_words_only:
             return self.last_speaker(token.i, None, code, head) if (bare or is_title) else None
-        return self.last_speaker(token.i, "person", code) if is_title else None
+        if not is_title:
+            return None
+        return self.last_speaker(token.i, "person", code) or self._named_later(token)
+
+    def _named_later(self, token: Token) -> Speaker | None:
+        """Cataphora: "the senator wrote ... Senator Helen Marsh has ..." within two sentences."""
+        doc = token.doc
+        sent = token.sent
+        end = sent.end
+        for _ in range(2):
+            end = doc[end].sent.end if end < len(doc) else end
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and token.i < ent.start < end and ent.start > 0:
+                if doc[ent.start - 1].lower_ == token.lemma_.lower():
+                    mention = actor_for_token(ent.root)
+                    return Speaker(_strip_honorific(ent.text), mention.get("code") if mention else None, "person")
+        return None
 
     def _office_of(self, token: Token, owner: Token) -> Speaker:
         """"his office said": an organisation acting for the person or body "his" stands for."""
@@ -246,7 +262,7 @@ class SpeakerResolver:
             if name and name.split()[-1].lower() not in self.doc.text.lower():
                 # the dictionary spells it otherwise ("Zelensky"): the article's spelling wins
                 name = self._full_name(token) if token.ent_type_ == "PERSON" else mention.get("text") or name
-            return Speaker(name, mention.get("code"), "person")
+            return Speaker(_strip_honorific(name) if name else name, mention.get("code"), "person")
         head_is_mention = mention["start"] <= token.i < mention["end"]
         name = mention.get("name") if head_is_mention else _phrase(token)
         code = mention.get("code") or home_state(self.doc, token)
