@@ -19,7 +19,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from eventwire.quotes.finder import Candidate
-from eventwire.quotes.marks import paragraphs
+from eventwire.quotes.marks import paragraphs, text_of
 from eventwire.quotes.speaker import NOBODY, Speaker, SpeakerResolver
 
 
@@ -35,7 +35,7 @@ def attribute(doc: Doc, candidates: list[Candidate]) -> list[dict[str, Any]]:
         speaker = resolver.resolve(c.subject)
         speakers[id(c)] = speaker
         resolver.remember(c.cue.i, speaker, c.subject)
-    paras = paragraphs(doc.text)
+    paras = paragraphs(text_of(doc))
     for c in candidates:
         if c.floating:
             speakers[id(c)] = _paragraph_speaker(doc, c, candidates, speakers, paras)
@@ -61,7 +61,7 @@ def _paragraph_speaker(
         return speakers[id(before[-1])]
     if after:
         return speakers[id(after[0])]
-    opens_paragraph = here >= 0 and not doc.text[paras[here][0]: c.start].strip(" \t\"'“‘«")
+    opens_paragraph = here >= 0 and not text_of(doc)[paras[here][0]: c.start].strip(" \t\"'“‘«")
     if here > 0 and opens_paragraph:
         previous = [o for o in candidates if _para_index(paras, o.start) == here - 1]
         if previous and previous[-1].kind == "direct":

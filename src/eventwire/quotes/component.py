@@ -23,7 +23,9 @@ from spacy.tokens import Doc
 from eventwire.errors import Errors
 from eventwire.quotes.attribute import attribute
 from eventwire.quotes.finder import find_quotes
+from eventwire.quotes.context import DATELINE_KEY
 from eventwire.quotes.lexicon import load_lexicon
+from eventwire.quotes.marks import TEXT_KEY
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +44,13 @@ class QuoteFinder:
         self.lexicon = load_lexicon(tuple(speech_verbs))
 
     def find(self, doc: Doc) -> list[dict]:
-        """The quote dicts of ``doc`` (does not modify it)."""
-        return attribute(doc, find_quotes(doc, self.lexicon))
+        """The quote dicts of ``doc`` (leaves it as it was)."""
+        doc.user_data[TEXT_KEY] = doc.text
+        try:
+            return attribute(doc, find_quotes(doc, self.lexicon))
+        finally:
+            doc.user_data.pop(TEXT_KEY, None)
+            doc.user_data.pop(DATELINE_KEY, None)
 
     def __call__(self, doc: Doc) -> Doc:
         try:

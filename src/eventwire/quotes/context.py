@@ -23,12 +23,16 @@ from spacy.tokens import Doc, Token
 
 from eventwire.actors.dictionary import ActorDictionary
 from eventwire.actors.lookup import actor_at
+from eventwire.quotes.marks import text_of
 
 # "MANILA, Aug 7", "NIAMEY — The", "DUBAI/WASHINGTON, Jan 12", "THE HAGUE, June 26"
 _UP = "A-ZÀ-ÖØ-Þ"
 DATELINE = re.compile(
     rf"^\s*([{_UP}][{_UP}.'’\- ]+[{_UP}.](?:/[{_UP}][{_UP}.'’\- ]+[{_UP}.])*)\s*(?:,|—|–|-\s)", re.MULTILINE
 )
+
+
+DATELINE_KEY = "eventwire_quotes_dateline"
 
 
 @functools.cache
@@ -99,7 +103,7 @@ def home_state(doc: Doc, token: Token, guess: str | None = None) -> str | None:
     """
     if guess is None and not is_sector_noun(token):
         return None
-    cache = doc.user_data.setdefault("eventwire_quotes_dateline", {})
+    cache = doc.user_data.setdefault(DATELINE_KEY, {})
     if "code" not in cache:
-        cache["code"] = dateline_code(doc.text)
+        cache["code"] = dateline_code(text_of(doc))
     return lead_in_code(token) or guess or cache["code"]

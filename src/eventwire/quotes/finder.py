@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors.lookup import actor_for_token
 from eventwire.quotes.clauses import according_to_object, is_negated, reported_clause, subject_of, trim
 from eventwire.quotes.lexicon import SpeechLexicon
-from eventwire.quotes.marks import MarkedSpan, find_marked_spans, paragraphs
+from eventwire.quotes.marks import MarkedSpan, find_marked_spans, paragraphs, text_of
 
 ATTRIBUTING = ("report", "name", "comm")
 SPEAKER_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -156,7 +156,7 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _marked_candidates(doc: Doc, marks: _Marks, lexicon: SpeechLexicon) -> list[Candidate]:
     out = []
-    paras = paragraphs(doc.text)
+    paras = paragraphs(text_of(doc))
     for span, (a, b) in zip(marks.spans, marks.tokens):
         if b <= a:
             continue
@@ -168,7 +168,7 @@ def _marked_candidates(doc: Doc, marks: _Marks, lexicon: SpeechLexicon) -> list[
         cue = _governing_cue(doc, a, b, lexicon, para)
         if cue is None and full:
             cue = _adjacent_report(doc, a, b, lexicon, marks, para)
-        start, end = _clean_span(doc.text, span.start, span.end)
+        start, end = _clean_span(text_of(doc), span.start, span.end)
         if end <= start:
             continue
         kind = "direct" if full else "partial"
@@ -181,7 +181,7 @@ def _marked_candidates(doc: Doc, marks: _Marks, lexicon: SpeechLexicon) -> list[
 
 
 def _subject(cue: Token, lexicon: SpeechLexicon) -> Token | None:
-    paras = paragraphs(cue.doc.text)
+    paras = paragraphs(text_of(cue.doc))
     para = _para_of(paras, cue.idx)
     subject = subject_of(cue, lambda t: lexicon.cue_class(t) in ATTRIBUTING)
     if subject is None:
@@ -233,7 +233,7 @@ def _covered(start: int, end: int, directs: list[Candidate]) -> bool:
 
 
 def _indirect_candidates(doc: Doc, marks: _Marks, lexicon: SpeechLexicon, directs: list[Candidate]) -> list[Candidate]:
-    paras = paragraphs(doc.text)
+    paras = paragraphs(text_of(doc))
     is_report = lambda t: lexicon.cue_class(t) == "report"  # noqa: E731
     is_act = lambda t: lexicon.cue_class(t) in ATTRIBUTING  # noqa: E731
     # a trailing clause that reports or believes on its own is someone else's ("a pact that
@@ -253,7 +253,7 @@ def _indirect_candidates(doc: Doc, marks: _Marks, lexicon: SpeechLexicon, direct
         if b <= a or not any(t.pos_ in ("VERB", "AUX") for t in doc[a:b]):
             continue
         start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
-        end = _close_open_mark(doc.text, start, end)
+        end = _close_open_mark(text_of(doc), start, end)
         if _covered(start, end, directs):
             continue
         subject = _subject(token, lexicon)
@@ -304,7 +304,7 @@ def _is_speaker_like(token: Token) -> bool:
 
 def find_quotes(doc: Doc, lexicon: SpeechLexicon) -> list[Candidate]:
     """Every quote candidate of ``doc``, in text order (speakers not yet resolved)."""
-    marks = _Marks(doc, find_marked_spans(doc.text))
+    marks = _Marks(doc, find_marked_spans(text_of(doc)))
     marked = _marked_candidates(doc, marks, lexicon)
     directs = [c for c in marked if c.kind == "direct"]
     indirect = _indirect_candidates(doc, marks, lexicon, directs)

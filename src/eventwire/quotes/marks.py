@@ -19,6 +19,7 @@ Pure text scanning, no spaCy. The rules:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -31,6 +32,15 @@ SINGLES = OPEN_SINGLE + CLOSE_SINGLE + "'"
 OPENERS_BEFORE = "([{—–-/" + OPEN_DOUBLE + OPEN_SINGLE
 # longest quote we accept, in characters; longer spans are treated as unbalanced marks
 MAX_QUOTE_CHARS = 3000
+
+
+TEXT_KEY = "eventwire_quotes_text"
+
+
+def text_of(doc) -> str:
+    """``doc.text``, read once per quote-finding run (spaCy rebuilds it on every access)."""
+    text = doc.user_data.get(TEXT_KEY)
+    return text if text is not None else doc.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +82,10 @@ def _is_prime(text: str, i: int) -> bool:
     return i > 0 and text[i - 1].isdigit() and text[i] in "'\""
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-empty line-delimited paragraph of ``text``."""
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+@functools.lru_cache(maxsize=16)
+def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every non-empty line-delimited paragraph of ``text`` (cached per text)."""
+    return tuple((m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip())
 
 
 def _classify_double(text: str, i: int) -> str:

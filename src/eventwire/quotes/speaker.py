@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.lookup import actor_at, actor_for_token, actors_in
 from eventwire.quotes.context import home_state, office_titles
+from eventwire.quotes.marks import text_of
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"it", "they", "we", "them", "its", "their"}
@@ -259,7 +260,7 @@ class SpeakerResolver:
             name = mention.get("name") or mention.get("text")
             if name and token.ent_type_ == "PERSON":
                 name = self._full_name(token) if len(name.split()) < 2 else name
-            if name and name.split()[-1].lower() not in self.doc.text.lower():
+            if name and name.split()[-1].lower() not in text_of(self.doc).lower():
                 # the dictionary spells it otherwise ("Zelensky"): the article's spelling wins
                 name = self._full_name(token) if token.ent_type_ == "PERSON" else mention.get("text") or name
             return Speaker(_strip_honorific(name) if name else name, mention.get("code"), "person")
@@ -375,7 +376,7 @@ def _resolved(mention: dict, token: Token) -> bool:
 
 
 def _paragraph_start(doc: Doc, token: Token) -> int:
-    cut = doc.text.rfind("\n", 0, token.idx)
+    cut = text_of(doc).rfind("\n", 0, token.idx)
     return cut + 1
 
 
