@@ -44,7 +44,11 @@ def _load_scorer():
 
 def _eventwire(doc, kinds=("direct", "partial", "indirect")) -> list[dict]:
     return [
-        {"speaker": q["speaker"], "speaker_actor": q["speaker_actor"], "text": doc.text[q["start_char"]: q["end_char"]]}
+        {
+            "speaker": q["speaker"],
+            "speaker_actor": q["speaker_actor"],
+            "text": doc.text[q["start_char"] : q["end_char"]],
+        }
         for q in doc._.eventwire_quotes or []
         if q["kind"] in kinds
     ]
@@ -71,7 +75,7 @@ def _textacy(doc, direct_quotations, *, resolve: bool) -> list[dict]:
 
 
 def _summary(scorer, golds, preds) -> dict:
-    tot = dict(tp=0, fp=0, fn=0, attributed=0)
+    tot = {"tp": 0, "fp": 0, "fn": 0, "attributed": 0}
     for g, p in zip(golds, preds):
         for k, v in scorer.score_quotes(g.get("quotes", []), p, []).items():
             tot[k] += v
@@ -94,12 +98,16 @@ def _table(title: str, rows: dict[str, dict]) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gold", type=Path, help="gold folder (default: ../shared dev gold, else tests/fixtures/gold)")
+    ap.add_argument(
+        "--gold", type=Path, help="gold folder (default: ../shared dev gold, else tests/fixtures/gold)"
+    )
     args = ap.parse_args()
     gold_dir = args.gold or next((d for d in GOLD_DIRS if d.is_dir()), None)
     scorer = _load_scorer()
     if gold_dir is None or not gold_dir.is_dir() or scorer is None:
-        print("quotes_vs_textacy: no gold folder or scorer found (looked for ../shared and tests/fixtures); skipped.")
+        print(
+            "quotes_vs_textacy: no gold folder or scorer found (looked for ../shared and tests/fixtures); skipped."
+        )
         return 0
     golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))]
 
@@ -130,27 +138,42 @@ def main() -> int:
 
         started = time.perf_counter()
         for label, resolve in (("textacy", False), ("textacy+actors", True)):
-            rows[label] = _summary(scorer, golds, [_textacy(d, direct_quotations, resolve=resolve) for d in docs])
+            rows[label] = _summary(
+                scorer, golds, [_textacy(d, direct_quotations, resolve=resolve) for d in docs]
+            )
         textacy_s = (time.perf_counter() - started) / 2
 
     print(f"dev gold: {gold_dir} ({len(golds)} articles)")
-    print(f"time: pipeline before quotes {parse_s:.2f} s, quote finder {quotes_s:.2f} s ({quotes_s / parse_s:.1%})")
+    print(
+        f"time: pipeline before quotes {parse_s:.2f} s, quote finder {quotes_s:.2f} s ({quotes_s / parse_s:.1%})"
+    )
     if textacy_s is not None:
         print(f"time: textacy direct_quotations {textacy_s:.2f} s")
     _table("all quotes (direct, partial, indirect)", rows)
     if "textacy" in rows:
         # textacy finds direct quotes only: the same systems on the gold's direct quotes alone
-        direct_gold = [{**g, "quotes": [q for q in g.get("quotes", []) if q["kind"] == "direct"]} for g in golds]
-        _table("direct quotes only", {
-            "eventwire": _summary(scorer, direct_gold, [_eventwire(d, ("direct",)) for d in docs]),
-            "textacy": _summary(scorer, direct_gold, [_textacy(d, direct_quotations, resolve=False) for d in docs]),
-            "textacy+actors": _summary(scorer, direct_gold, [_textacy(d, direct_quotations, resolve=True) for d in docs]),
-        })
+        direct_gold = [
+            {**g, "quotes": [q for q in g.get("quotes", []) if q["kind"] == "direct"]} for g in golds
+        ]
+        _table(
+            "direct quotes only",
+            {
+                "eventwire": _summary(scorer, direct_gold, [_eventwire(d, ("direct",)) for d in docs]),
+                "textacy": _summary(
+                    scorer, direct_gold, [_textacy(d, direct_quotations, resolve=False) for d in docs]
+                ),
+                "textacy+actors": _summary(
+                    scorer, direct_gold, [_textacy(d, direct_quotations, resolve=True) for d in docs]
+                ),
+            },
+        )
     if "textacy" in rows:
         best = max(rows["textacy"]["attributed_f1"], rows["textacy+actors"]["attributed_f1"])
         ratio = rows["eventwire"]["attributed_f1"] / best if best else float("inf")
         print(f"\nall quotes: eventwire attributed-F1 / best textacy: {ratio:.2f}x")
-        print(f"textacy gave up (unbalanced quote marks) on {len(FAILED)} of {len(docs)} articles: counted as no quotes")
+        print(
+            f"textacy gave up (unbalanced quote marks) on {len(FAILED)} of {len(docs)} articles: counted as no quotes"
+        )
     return 0
 
 

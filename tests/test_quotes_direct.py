@@ -9,7 +9,7 @@ pytestmark = pytest.mark.issue(5)
 
 def found(nlp, text):
     doc = nlp(text)
-    return [(q["kind"], text[q["start_char"]: q["end_char"]], q["speaker"]) for q in doc._.eventwire_quotes]
+    return [(q["kind"], text[q["start_char"] : q["end_char"]], q["speaker"]) for q in doc._.eventwire_quotes]
 
 
 def test_quotes_direct_curly_marks(nlp):

@@ -24,7 +24,8 @@ def _scorer():
 
 def test_quotes_gold_floors(nlp, gold_articles):
     score = _scorer()
-    total = dict(tp=0, fp=0, fn=0, attributed=0)
+    total = {"tp": 0, "fp": 0, "fn": 0, "attributed": 0}
+
     def made(gold):
         doc = nlp.make_doc(gold["text"])
         doc._.eventwire_published = gold.get("published")  # offices are resolved on this date
@@ -32,7 +33,11 @@ def test_quotes_gold_floors(nlp, gold_articles):
 
     for gold, doc in zip(gold_articles, nlp.pipe(made(g) for g in gold_articles)):
         pred = [
-            {"speaker": q["speaker"], "speaker_actor": q["speaker_actor"], "text": doc.text[q["start_char"]: q["end_char"]]}
+            {
+                "speaker": q["speaker"],
+                "speaker_actor": q["speaker_actor"],
+                "text": doc.text[q["start_char"] : q["end_char"]],
+            }
             for q in doc._.eventwire_quotes
         ]
         for key, value in score.score_quotes(gold["quotes"], pred, []).items():

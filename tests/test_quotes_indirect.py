@@ -9,13 +9,24 @@ pytestmark = pytest.mark.issue(5)
 
 def found(nlp, text):
     doc = nlp(text)
-    return [(q["kind"], text[q["start_char"]: q["end_char"]], q["speaker"], q["cue"]) for q in doc._.eventwire_quotes]
+    return [
+        (q["kind"], text[q["start_char"] : q["end_char"]], q["speaker"], q["cue"])
+        for q in doc._.eventwire_quotes
+    ]
 
 
 @pytest.mark.parametrize(
     "verb,cue",
-    [("said", "say"), ("added", "add"), ("warned", "warn"), ("claimed", "claim"), ("argued", "argue"),
-     ("insisted", "insist"), ("announced", "announce"), ("stressed", "stress")],
+    [
+        ("said", "say"),
+        ("added", "add"),
+        ("warned", "warn"),
+        ("claimed", "claim"),
+        ("argued", "argue"),
+        ("insisted", "insist"),
+        ("announced", "announce"),
+        ("stressed", "stress"),
+    ],
 )
 def test_quotes_indirect_after_speech_verb(nlp, verb, cue):
     text = f"Anna Berg {verb} that the dam would hold through the winter."
@@ -34,7 +45,9 @@ def test_quotes_indirect_told_someone_that(nlp):
 
 def test_quotes_indirect_pointed_out(nlp):
     text = "Anna Berg pointed out that the border had been closed for a week."
-    assert found(nlp, text) == [("indirect", "the border had been closed for a week", "Anna Berg", "point out")]
+    assert found(nlp, text) == [
+        ("indirect", "the border had been closed for a week", "Anna Berg", "point out")
+    ]
 
 
 def test_quotes_indirect_before_speech_verb(nlp):
@@ -50,7 +63,9 @@ def test_quotes_indirect_participle_saying(nlp):
 def test_quotes_indirect_according_to(nlp):
     text = "Three ships were turned back on Sunday, according to the Norwegian coast guard."
     quotes = found(nlp, text)
-    assert [(q[0], q[1], q[3]) for q in quotes] == [("indirect", "Three ships were turned back on Sunday", "according to")]
+    assert [(q[0], q[1], q[3]) for q in quotes] == [
+        ("indirect", "Three ships were turned back on Sunday", "according to")
+    ]
 
 
 def test_quotes_indirect_according_to_information_is_no_speaker(nlp):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,11 +14,11 @@ pytestmark = pytest.mark.issue(5)
 
 
 def quoted(text: str) -> list[str]:
-    return [text[s.start: s.end] for s in find_marked_spans(text)]
+    return [text[s.start : s.end] for s in find_marked_spans(text)]
 
 
 def test_quotes_marks_curly_and_straight():
-    text = "“The port is open,” she said. He replied: \"It is closed.\""
+    text = '“The port is open,” she said. He replied: "It is closed."'
     assert quoted(text) == ["The port is open,", "It is closed."]
 
 
@@ -54,7 +56,10 @@ def test_quotes_marks_missing_closing_mark_stays_in_its_paragraph():
 def test_quotes_marks_paragraph_continuation():
     text = "“We waited for hours,” she said. “Nobody came.\n\n“Then the rain started,” she added."
     spans = find_marked_spans(text)
-    assert [text[s.start: s.end] for s in spans][:2] == ["We waited for hours,", "Nobody came.\n\n“Then the rain started,"]
+    assert [text[s.start : s.end] for s in spans][:2] == [
+        "We waited for hours,",
+        "Nobody came.\n\n“Then the rain started,",
+    ]
     assert spans[1].paragraphs == 2
 
 
@@ -85,14 +90,18 @@ def test_quotes_marks_property_spans_are_sane(text):
             assert s.close_at < inside[0][1]
     starts = [s.open_at for s in spans]
     assert starts == sorted(starts)
-    for a, b in zip(spans, spans[1:]):
+    for a, b in itertools.pairwise(spans):
         assert a.close_at < b.open_at or (not a.double and b.double) or (a.double and not b.double)
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(["Yes.", "\"Maybe", "no\"", "6'2\"", "don't", "‘x’", "“y", "z”", "\n\n"]), max_size=40))
+@given(
+    st.lists(
+        st.sampled_from(["Yes.", '"Maybe', 'no"', "6'2\"", "don't", "‘x’", "“y", "z”", "\n\n"]), max_size=40
+    )
+)
 def test_quotes_marks_property_never_swallows_paragraphs(words):
     text = " ".join(words)
     for s in find_marked_spans(text):
         if s.paragraphs == 1:
-            assert "\n" not in text[s.start: s.end]
+            assert "\n" not in text[s.start : s.end]

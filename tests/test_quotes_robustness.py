@@ -23,15 +23,15 @@ def quotes(nlp, text):
 
 def test_quotes_robustness_missing_closing_mark_swallows_nothing(nlp):
     text = 'Anna Berg said "the port is closed.\n\n' + BODY
-    doc, found = quotes(nlp, text)
+    _doc, found = quotes(nlp, text)
     longest = max(q["end_char"] - q["start_char"] for q in found)
     assert longest < 80
-    assert any(text[q["start_char"]: q["end_char"]] == "We are ready" for q in found)
+    assert any(text[q["start_char"] : q["end_char"]] == "We are ready" for q in found)
 
 
 def test_quotes_robustness_inches_feet_and_apostrophes(nlp):
-    doc, found = quotes(nlp, BODY)
-    assert [BODY[q["start_char"]: q["end_char"]] for q in found] == [
+    _doc, found = quotes(nlp, BODY)
+    assert [BODY[q["start_char"] : q["end_char"]] for q in found] == [
         "the port would reopen on Friday",
         "the cranes' engines were ready",
         "the ships had been waiting for a week",
@@ -41,13 +41,13 @@ def test_quotes_robustness_inches_feet_and_apostrophes(nlp):
 
 def test_quotes_robustness_quote_marks_in_a_title(nlp):
     text = 'Anna Berg wrote "Ports and Power", a book on trade, in 2019. The book sold well.'
-    doc, found = quotes(nlp, text)
+    _doc, found = quotes(nlp, text)
     assert found == []
 
 
 def test_quotes_robustness_only_marks(nlp):
-    for text in ['"', "“”", "'''", '" " " "', "«»«", "‘’‘’", "\n\n\"\n\n"]:
-        doc, found = quotes(nlp, text)
+    for text in ['"', "“”", "'''", '" " " "', "«»«", "‘’‘’", '\n\n"\n\n']:
+        _doc, found = quotes(nlp, text)
         assert isinstance(found, list)
 
 
@@ -64,8 +64,28 @@ def test_quotes_robustness_failure_is_recorded_not_raised(nlp, monkeypatch):
 
 
 PIECES = st.sampled_from(
-    ["Anna Berg said", "the port", "was open", ".", ",", '"', "'", "“", "”", "‘", "’", "6'2\"", "don't",
-     "\n\n", "he added", "according to Chile", "warned that", "« non »", "Maria Lopez", "called it"]
+    [
+        "Anna Berg said",
+        "the port",
+        "was open",
+        ".",
+        ",",
+        '"',
+        "'",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "6'2\"",
+        "don't",
+        "\n\n",
+        "he added",
+        "according to Chile",
+        "warned that",
+        "« non »",
+        "Maria Lopez",
+        "called it",
+    ]
 )
 
 
@@ -79,4 +99,4 @@ def test_quotes_robustness_property_spans_are_valid(nlp, pieces):
         assert 0 <= q["start_char"] < q["end_char"] <= len(text)
         assert q["kind"] in ("direct", "partial", "indirect")
         assert q["speaker_type"] in ("person", "org", None)
-        assert "\n\n" not in text[q["start_char"]: q["end_char"]] or q["kind"] == "direct"
+        assert "\n\n" not in text[q["start_char"] : q["end_char"]] or q["kind"] == "direct"

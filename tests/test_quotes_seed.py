@@ -35,7 +35,9 @@ def test_quotes_seed_set(nlp):
         doc = nlp.make_doc(item["text"])
         doc._.eventwire_published = item["publication_date"]
         doc = nlp(doc)
-        pred = [(doc.text[q["start_char"]: q["end_char"]], q["speaker"] or "") for q in doc._.eventwire_quotes]
+        pred = [
+            (doc.text[q["start_char"] : q["end_char"]], q["speaker"] or "") for q in doc._.eventwire_quotes
+        ]
         for gold in item["quotes"]:
             total += 1
             text = " ".join(c["text"] for c in gold["contents"])

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.issue(5)
 def speakers(nlp, text):
     doc = nlp(text)
     return [
-        (text[q["start_char"]: q["end_char"]], q["speaker"], q["speaker_actor"], q["speaker_type"])
+        (text[q["start_char"] : q["end_char"]], q["speaker"], q["speaker_actor"], q["speaker_type"])
         for q in doc._.eventwire_quotes
     ]
 
@@ -38,7 +38,7 @@ def test_quotes_speaker_state_by_its_capital(nlp):
 
 def test_quotes_speaker_organisation(nlp):
     text = "The International Atomic Energy Agency said the inspectors had left the site."
-    [(words, name, code, kind)] = speakers(nlp, text)
+    [(_words, _name, code, kind)] = speakers(nlp, text)
     assert (code, kind) == ("IAEA", "org")
 
 
@@ -53,28 +53,30 @@ def test_quotes_speaker_ministry_then_the_ministry(nlp):
 
 def test_quotes_speaker_joint_people(nlp):
     text = "Anna Berg and Maria Lopez said the border would reopen on Friday."
-    assert speakers(nlp, text) == [("the border would reopen on Friday", "Anna Berg and Maria Lopez", None, "org")]
+    assert speakers(nlp, text) == [
+        ("the border would reopen on Friday", "Anna Berg and Maria Lopez", None, "org")
+    ]
 
 
 def test_quotes_speaker_two_ministers(nlp):
     text = "The two ministers said the border would reopen on Friday."
-    [(words, name, code, kind)] = speakers(nlp, text)
+    [(_words, name, _code, kind)] = speakers(nlp, text)
     assert kind == "org" and name == "two ministers"
 
 
 def test_quotes_speaker_anonymous_group_keeps_its_words(nlp):
     text = "Analysts in Lima said the tariffs would hurt exporters."
-    [(words, name, code, kind)] = speakers(nlp, text)
+    [(_words, name, _code, kind)] = speakers(nlp, text)
     assert (name, kind) == ("Analysts in Lima", "org")
 
 
 def test_quotes_speaker_unnamed_domestic_agency_gets_dateline_state(nlp):
     text = "SANTIAGO, May 4, 2022\n\nPolice said the march had been peaceful."
-    [(words, name, code, kind)] = speakers(nlp, text)
+    [(words, _name, code, kind)] = speakers(nlp, text)
     assert (words, code, kind) == ("the march had been peaceful", "CHL", "org")
 
 
 def test_quotes_speaker_relative_clause(nlp):
     text = "The inspectors visited the plant, which the agency said had been shut since May."
-    [(words, name, code, kind)] = speakers(nlp, text)
+    [(words, name, _code, _kind)] = speakers(nlp, text)
     assert words == "had been shut since May" and name == "agency"

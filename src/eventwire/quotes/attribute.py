@@ -50,7 +50,11 @@ def _para_index(paras: list[tuple[int, int]], offset: int) -> int:
 
 
 def _paragraph_speaker(
-    doc: Doc, c: Candidate, candidates: list[Candidate], speakers: dict[int, Speaker], paras: list[tuple[int, int]]
+    doc: Doc,
+    c: Candidate,
+    candidates: list[Candidate],
+    speakers: dict[int, Speaker],
+    paras: list[tuple[int, int]],
 ) -> Speaker:
     here = _para_index(paras, c.start)
     same = [o for o in candidates if o is not c and not o.floating and _para_index(paras, o.start) == here]
@@ -61,7 +65,7 @@ def _paragraph_speaker(
         return speakers[id(before[-1])]
     if after:
         return speakers[id(after[0])]
-    opens_paragraph = here >= 0 and not text_of(doc)[paras[here][0]: c.start].strip(" \t\"'“‘«")
+    opens_paragraph = here >= 0 and not text_of(doc)[paras[here][0] : c.start].strip(" \t\"'“‘«")
     if here > 0 and opens_paragraph:
         previous = [o for o in candidates if _para_index(paras, o.start) == here - 1]
         if previous and previous[-1].kind == "direct":

@@ -30,7 +30,12 @@ def _shares_subject_with(current: Token) -> Token | None:
         return None
     if current.dep_ in SHARES_SUBJECT and head.pos_ in ("VERB", "AUX"):
         return head
-    if current.dep_ == "acl" and current.tag_ == "VBG" and head.dep_ in ("dobj", "pobj") and head.head.pos_ == "VERB":
+    if (
+        current.dep_ == "acl"
+        and current.tag_ == "VBG"
+        and head.dep_ in ("dobj", "pobj")
+        and head.head.pos_ == "VERB"
+    ):
         return head.head  # "read out a statement announcing that ..."
     return None
 
@@ -79,12 +84,16 @@ def subject_of(verb: Token, is_act=None) -> Token | None:
 
 
 def _inverted_subject(verb: Token) -> Token | None:
-    """"'...,' declared the minister": a quote or clause first, then verb, then its speaker."""
+    """ "'...,' declared the minister": a quote or clause first, then verb, then its speaker."""
     if not any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children):
         return None
     found = None
     for child in verb.children:
-        if child.dep_ in ("dobj", "attr", "npadvmod") and child.i > verb.i and child.pos_ in ("PROPN", "NOUN"):
+        if (
+            child.dep_ in ("dobj", "attr", "npadvmod")
+            and child.i > verb.i
+            and child.pos_ in ("PROPN", "NOUN")
+        ):
             if found is not None and child.left_edge.i > found.right_edge.i + 2:
                 break
             found = child  # "declared the vice-minister": the last noun of the phrase
@@ -142,8 +151,24 @@ def _tail_cut(doc: Doc, start: int, end: int, head: Token, is_cue, is_act) -> in
 
 # dependents that may stand between a speech verb and its that-clause ("said in a statement on
 # Monday that", "told reporters in Vilnius that")
-BRIDGE_DEPS = {"prep", "pobj", "det", "amod", "poss", "compound", "npadvmod", "nummod", "punct", "advmod",
-               "dobj", "dative", "case", "appos", "nmod", "pcomp"}
+BRIDGE_DEPS = {
+    "prep",
+    "pobj",
+    "det",
+    "amod",
+    "poss",
+    "compound",
+    "npadvmod",
+    "nummod",
+    "punct",
+    "advmod",
+    "dobj",
+    "dative",
+    "case",
+    "appos",
+    "nmod",
+    "pcomp",
+}
 
 
 def _that_clause_after(verb: Token) -> tuple[int, int] | None:
@@ -172,7 +197,7 @@ def _cut_coordinated_acts(doc: Doc, head: Token, end: int, is_act, is_cue=None) 
     is exempt"): reported speech is back-shifted, the writer's own present is not.
     """
     past = head.tag_ in ("VBD", "VBN") or any(c.lower_ in ("would", "could") for c in head.children)
-    for token in doc[head.i + 1: end]:
+    for token in doc[head.i + 1 : end]:
         if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX") or token.head.i < head.left_edge.i:
             continue
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
@@ -216,7 +241,7 @@ def _complements(verb: Token, is_act) -> list[Token]:
 
 
 def _trailing_attribution(verb: Token) -> tuple[int, int] | None:
-    """"X did Y, state media reported": a reporting verb after the clause it attributes."""
+    """ "X did Y, state media reported": a reporting verb after the clause it attributes."""
     subject = _own_subject(verb)
     if subject is None or verb.dep_ not in ("conj", "parataxis", "advcl") or verb.head.i > verb.i:
         return None
@@ -255,7 +280,12 @@ def reported_clause(verb: Token, is_cue, is_act=None) -> tuple[int, int] | None:
         return _nonempty(trim(doc, *found))
     noun = verb.head
     has_object = any(c.dep_ in ("dobj", "prep", "dative") for c in verb.children)
-    if verb.dep_ == "relcl" and not has_object and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+    if (
+        verb.dep_ == "relcl"
+        and not has_object
+        and noun.dep_ in ("nsubj", "nsubjpass")
+        and noun.head.pos_ in ("VERB", "AUX")
+    ):
         clause = noun.head
         if clause.i > verb.i:
             return _nonempty(trim(doc, verb.i + 1, clause.right_edge.i + 1))

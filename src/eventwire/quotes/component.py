@@ -22,8 +22,8 @@ from spacy.tokens import Doc
 
 from eventwire.errors import Errors
 from eventwire.quotes.attribute import attribute
-from eventwire.quotes.finder import find_quotes
 from eventwire.quotes.context import DATELINE_KEY
+from eventwire.quotes.finder import find_quotes
 from eventwire.quotes.lexicon import load_lexicon
 from eventwire.quotes.marks import TEXT_KEY
 

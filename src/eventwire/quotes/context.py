@@ -47,7 +47,12 @@ def _place_codes() -> dict[str, str]:
     out: dict[str, str] = {}
     for text, key, form in dictionary.surface_forms():
         entry = dictionary.entries.get(key)
-        if entry is not None and entry.kind == "state" and entry.code and form in ("name", "metonym", "alias"):
+        if (
+            entry is not None
+            and entry.kind == "state"
+            and entry.code
+            and form in ("name", "metonym", "alias")
+        ):
             out.setdefault(text.lower(), entry.code)
     return out
 
@@ -84,7 +89,7 @@ def is_sector_noun(token: Token) -> bool:
 def lead_in_code(token: Token) -> str | None:
     """State of the nearest "in X" place before ``token`` in its sentence ("In Juba, ...",
     "Police in Minsk ... and the Interior Ministry said")."""
-    for t in reversed(token.doc[token.sent.start: token.i]):
+    for t in reversed(token.doc[token.sent.start : token.i]):
         if t.dep_ != "pobj" or t.head.lower_ != "in":
             continue
         mention = actor_at(t)

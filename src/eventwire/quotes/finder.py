@@ -76,7 +76,8 @@ def _is_full(doc: Doc, a: int, b: int, span: MarkedSpan) -> bool:
     # the top of the quoted words is a clause with its own subject ("“it was extremely
     # important that Putin loses”" is a clause; "it was “extremely important that ...”" is not)
     roots = [
-        t for t in tokens
+        t
+        for t in tokens
         if not t.is_punct and not t.is_space and t.dep_ != "cc" and (t.head.i == t.i or not a <= t.head.i < b)
     ]
     for t in roots if len(roots) == 1 else []:
@@ -127,7 +128,7 @@ def _adjacent_report(
     """A reporting verb next to a full quote in its sentence ("'...,' he said, '...'")."""
     candidates = []
     first, last = doc[a].sent, doc[b - 1].sent if b > a else doc[a].sent
-    for t in doc[first.start: last.end]:
+    for t in doc[first.start : last.end]:
         if not para[0] <= t.idx < para[1]:
             continue
         if t.i in marks.inside or lexicon.cue_class(t) != "report" or is_negated(t):
@@ -200,7 +201,7 @@ def _stranded_subject(cue: Token, para: tuple[int, int]) -> Token | None:
     Monday called ..." parsed with the name as an apposition of the dateline)."""
     if cue.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cue.children):
         return None
-    for token in reversed(cue.doc[cue.sent.start: cue.i]):
+    for token in reversed(cue.doc[cue.sent.start : cue.i]):
         if token.idx < para[0]:
             break
         named = token.ent_type_ in SPEAKER_ENTS or actor_for_token(token) is not None
@@ -222,7 +223,7 @@ def _close_open_mark(text: str, start: int, end: int) -> int:
     words = text[start:end]
     opened = sum(words.count(c) for c in "“«") + words.count('"') % 2  # ’ is mostly an apostrophe
     closed = sum(words.count(c) for c in "”»")
-    if end < len(text) and opened > closed and text[end] in "”»\"":
+    if end < len(text) and opened > closed and text[end] in '”»"':
         return end + 1
     return end
 
@@ -232,10 +233,13 @@ def _covered(start: int, end: int, directs: list[Candidate]) -> bool:
     return end > start and inside / (end - start) >= DIRECT_COVER
 
 
-def _indirect_candidates(doc: Doc, marks: _Marks, lexicon: SpeechLexicon, directs: list[Candidate]) -> list[Candidate]:
+def _indirect_candidates(
+    doc: Doc, marks: _Marks, lexicon: SpeechLexicon, directs: list[Candidate]
+) -> list[Candidate]:
     paras = paragraphs(text_of(doc))
-    is_report = lambda t: lexicon.cue_class(t) == "report"  # noqa: E731
-    is_act = lambda t: lexicon.cue_class(t) in ATTRIBUTING  # noqa: E731
+    is_report = lambda t: lexicon.cue_class(t) == "report"
+    is_act = lambda t: lexicon.cue_class(t) in ATTRIBUTING
+
     # a trailing clause that reports or believes on its own is someone else's ("a pact that
     # Washington fears could ...", "the vessels, which it said had ...")
     def is_other_source(t: Token) -> bool:
@@ -289,7 +293,9 @@ def _according_to(doc: Doc, lexicon: SpeechLexicon, paras: list[tuple[int, int]]
         a, b = _clip(doc, a, b, _para_of(paras, token.idx))
         if b <= a:
             continue
-        out.append(Candidate(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), "indirect", token, "according to", source))
+        out.append(
+            Candidate(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), "indirect", token, "according to", source)
+        )
     return out
 
 

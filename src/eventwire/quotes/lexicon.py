@@ -66,7 +66,9 @@ def _parse(lines: Sequence[str], origin: str) -> list[tuple[str, str]]:
             continue
         cols = line.rstrip("\n").split("\t")
         if len(cols) < 2 or cols[1] not in CLASSES or not cols[0].strip():
-            raise InputError(Errors.E200.format(origin=f"{origin}:{n}", line=line.strip(), classes=", ".join(CLASSES)))
+            raise InputError(
+                Errors.E200.format(origin=f"{origin}:{n}", line=line.strip(), classes=", ".join(CLASSES))
+            )
         rows.append((cols[0].strip().lower(), cols[1]))
     return rows
 

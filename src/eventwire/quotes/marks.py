@@ -131,7 +131,7 @@ def _scan_doubles(
 
 def _reopen_at(text: str, para: tuple[int, int]) -> int | None:
     """Offset of the opening mark that starts ``para``, if it starts with one."""
-    body = text[para[0]: para[1]]
+    body = text[para[0] : para[1]]
     i = para[0] + len(body) - len(body.lstrip())
     if i < para[1] and text[i] in DOUBLES and _classify_double(text, i) in ("open", "both", "toggle"):
         return i
@@ -200,7 +200,7 @@ def single_spans(text: str, inside: list[MarkedSpan]) -> list[MarkedSpan]:
             if kind == "open" and open_at is None:
                 open_at = i
             elif kind == "close" and open_at is not None:
-                if any(c.isalpha() for c in text[open_at + 1: i]):
+                if any(c.isalpha() for c in text[open_at + 1 : i]):
                     spans.append(_span(text, open_at, i, False, 1))
                 open_at = None
     return [s for s in spans if s.end - s.start <= MAX_QUOTE_CHARS]

@@ -33,7 +33,21 @@ GROUP_PRONOUNS = {"it", "they", "we", "them", "its", "their"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 PERSON_KINDS = {"person"}
 # noun phrase modifiers kept in an organisation speaker's name
-NP_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "prep", "pobj", "case", "quantmod", "punct", "cc", "conj"}
+NP_DEPS = {
+    "det",
+    "amod",
+    "compound",
+    "poss",
+    "nmod",
+    "nummod",
+    "prep",
+    "pobj",
+    "case",
+    "quantmod",
+    "punct",
+    "cc",
+    "conj",
+}
 
 
 @functools.cache
@@ -76,7 +90,7 @@ class SpeakerResolver:
             words = frozenset()
             if subject is not None:
                 doc = subject.doc
-                words = frozenset(t.lemma_.lower() for t in doc[subject.left_edge.i: subject.i + 1])
+                words = frozenset(t.lemma_.lower() for t in doc[subject.left_edge.i : subject.i + 1])
             self.history.append((position, speaker, words))
 
     def last_speaker(
@@ -130,9 +144,9 @@ class SpeakerResolver:
             return speaker
         words = set(speaker.name.lower().split())
         for _, other, _ in reversed(self.history):
-            if other.type == "person" and other.name and len(other.name) > len(speaker.name):
-                if words <= set(other.name.lower().split()):
-                    return Speaker(other.name, speaker.actor or other.actor, "person")
+            longer = other.type == "person" and other.name and len(other.name) > len(speaker.name)
+            if longer and words <= set(other.name.lower().split()):
+                return Speaker(other.name, speaker.actor or other.actor, "person")
         return speaker
 
     def _single_raw(self, token: Token) -> Speaker:
@@ -178,8 +192,10 @@ class SpeakerResolver:
             return self._office_of(token, owner)
         return self._group(token, strong, weak_code=mention.get("code") if weak else None)
 
-    def _definite(self, token: Token, code: str | None = None, *, same_words_only: bool = False) -> Speaker | None:
-        """"the ministry said" after "Ecuador's foreign ministry said"; "the French minister".
+    def _definite(
+        self, token: Token, code: str | None = None, *, same_words_only: bool = False
+    ) -> Speaker | None:
+        """ "the ministry said" after "Ecuador's foreign ministry said"; "the French minister".
 
         With ``same_words_only``, only an earlier speaker whose subject phrase had the same
         head word; else (for office titles) the last person speaker of a compatible code.
@@ -191,7 +207,9 @@ class SpeakerResolver:
         bare = not any(
             c.dep_ == "poss"
             or (c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ or c.pos_ == "PROPN"))
-            or (c.dep_ == "prep" and any(actor_at(t) is not None for t in c.subtree))  # "the ministry in Mexico City"
+            or (
+                c.dep_ == "prep" and any(actor_at(t) is not None for t in c.subtree)
+            )  # "the ministry in Mexico City"
             for c in token.children
         )
         if same_words_only:
@@ -208,21 +226,21 @@ class SpeakerResolver:
         for _ in range(2):
             end = doc[end].sent.end if end < len(doc) else end
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and token.i < ent.start < end and ent.start > 0:
-                if doc[ent.start - 1].lower_ == token.lemma_.lower():
-                    mention = actor_for_token(ent.root)
-                    return Speaker(_strip_honorific(ent.text), mention.get("code") if mention else None, "person")
+            after = ent.label_ == "PERSON" and token.i < ent.start < end
+            if after and doc[ent.start - 1].lower_ == token.lemma_.lower():
+                mention = actor_for_token(ent.root)
+                return Speaker(_strip_honorific(ent.text), mention.get("code") if mention else None, "person")
         return None
 
     def _office_of(self, token: Token, owner: Token) -> Speaker:
-        """"his office said": an organisation acting for the person or body "his" stands for."""
+        """ "his office said": an organisation acting for the person or body "his" stands for."""
         principal = self._single(owner)
         if principal.name is None:
             return self._group(token, None)
         return Speaker(f"{token.text.lower()} of {principal.name}", principal.actor, "org")
 
     def _titled_name(self, token: Token) -> Speaker | None:
-        """"Norwegian Foreign Minister Espen Barth Eide": an office title, then a proper name.
+        """ "Norwegian Foreign Minister Espen Barth Eide": an office title, then a proper name.
 
         The name is the run of proper nouns after the last title word; the code is the
         actor the phrase names (the actors stage may have tagged only "Norwegian").
@@ -233,7 +251,9 @@ class SpeakerResolver:
         titles = [t for t in phrase if t.lower_ in person_titles()]
         if not titles:
             return None
-        name = [t for t in phrase if t.i > titles[-1].i and t.pos_ == "PROPN" and t.lower_ not in person_titles()]
+        name = [
+            t for t in phrase if t.i > titles[-1].i and t.pos_ == "PROPN" and t.lower_ not in person_titles()
+        ]
         if not name or any(actor_at(t) is not None and actor_at(t).get("kind") != "person" for t in name):
             return None
         mention = actor_for_token(token)
@@ -241,7 +261,7 @@ class SpeakerResolver:
         return Speaker(" ".join(t.text for t in name), code, "person")
 
     def _person_in_apposition(self, token: Token) -> Speaker | None:
-        """"Its deputy ambassador, Mesfin Gebremariam, said": the named person in apposition."""
+        """ "Its deputy ambassador, Mesfin Gebremariam, said": the named person in apposition."""
         if token.ent_type_ == "PERSON":
             return None
         for child in token.children:
@@ -290,7 +310,11 @@ class SpeakerResolver:
         surname = text.split()[-1].lower()
         best = text
         for other in self.doc.ents:
-            if other.label_ == "PERSON" and other.text.split()[-1].lower() == surname and len(other.text) > len(best):
+            if (
+                other.label_ == "PERSON"
+                and other.text.split()[-1].lower() == surname
+                and len(other.text) > len(best)
+            ):
                 best = other.text
         return _strip_honorific(best)
 
@@ -298,9 +322,10 @@ class SpeakerResolver:
         """A person named earlier in the pronoun's own sentence ("Erdogan spoke ..., his office said")."""
         found = self._nearest_mention(token, person=person)
         for m in reversed(self.doc._.eventwire_actors or []):
-            if token.sent.start <= m["start"] and m["end"] <= token.i and (m.get("kind") in PERSON_KINDS) == person:
-                if m.get("text", "").lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS:
-                    return found
+            here = token.sent.start <= m["start"] and m["end"] <= token.i
+            named = m.get("text", "").lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS
+            if here and named and (m.get("kind") in PERSON_KINDS) == person:
+                return found
         return None
 
     def _nearest_mention(self, token: Token, *, person: bool) -> Speaker | None:
@@ -327,11 +352,16 @@ def _is_context_guess(mention: dict | None) -> bool:
 
 
 def _is_joint(token: Token) -> bool:
-    """"officials on both sides", "the two ministers": several actors speaking together."""
+    """ "officials on both sides", "the two ministers": several actors speaking together."""
     for t in token.subtree:
         if t.lower_ in ("both", "each") and t.dep_ in ("det", "predet", "preconj", "nummod", "amod"):
             return True
-        if t.dep_ == "nummod" and t.head.i == token.i and t.lower_ not in ("one", "1") and token.tag_ == "NNS":
+        if (
+            t.dep_ == "nummod"
+            and t.head.i == token.i
+            and t.lower_ not in ("one", "1")
+            and token.tag_ == "NNS"
+        ):
             return True
     return False
 
@@ -404,7 +434,7 @@ def _strip_honorific(name: str) -> str:
 
 
 def _is_definite(token: Token) -> bool:
-    """"the minister", "The Chinese spokesperson", "the ministry": a singular definite noun phrase."""
+    """ "the minister", "The Chinese spokesperson", "the ministry": a singular definite noun phrase."""
     if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ == "PERSON":
         return False
     return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.tag_ in ("NN", "NNP")
@@ -415,7 +445,7 @@ def _code_inside(token: Token, *, own: bool = False) -> str | None:
 
     With ``own``, the head's own mention (a guess from context) does not count.
     """
-    for mention in actors_in(token.doc[token.left_edge.i: token.right_edge.i + 1]):
+    for mention in actors_in(token.doc[token.left_edge.i : token.right_edge.i + 1]):
         if own and (mention["start"] <= token.i < mention["end"] or _is_context_guess(mention)):
             continue
         if mention.get("code"):
