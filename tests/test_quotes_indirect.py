@@ -92,3 +92,8 @@ def test_quotes_indirect_stops_at_a_coordinated_speech_act(nlp):
 )
 def test_quotes_indirect_not_quotes(nlp, text):
     assert found(nlp, text) == []
+
+
+def test_quotes_indirect_inside_a_relative_clause(nlp):
+    text = "The levy, which farmers say hurt small growers most, was dropped in May."
+    assert found(nlp, text) == [("indirect", "hurt small growers most", "farmers", "say")]

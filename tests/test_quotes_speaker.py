@@ -80,3 +80,9 @@ def test_quotes_speaker_relative_clause(nlp):
     text = "The inspectors visited the plant, which the agency said had been shut since May."
     [(words, name, _code, _kind)] = speakers(nlp, text)
     assert words == "had been shut since May" and name == "agency"
+
+
+def test_quotes_speaker_title_then_name_in_apposition(nlp):
+    text = "The agency's regional director, Matshidiso Moeti, wrote that the approach was working. She said others should follow."
+    got = speakers(nlp, text)
+    assert [(s[1], s[3]) for s in got] == [("Matshidiso Moeti", "person"), ("Matshidiso Moeti", "person")]

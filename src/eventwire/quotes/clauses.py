@@ -236,6 +236,12 @@ def _complements(verb: Token, is_act) -> list[Token]:
     before is a misparsed coordination ("Pakistan denied that ..., said the bombs had ...").
     """
     found = [c for c in verb.children if c.dep_ == "ccomp" and _has_verb(c)]
+    # "which critics say hurt the poor": a bare clause the parser calls xcomp ("vowed to fight" is not one)
+    found += [
+        c
+        for c in verb.children
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and not any(a.lower_ == "to" for a in c.children)
+    ]
     after = [c for c in found if c.i > verb.i]
     return after or found
 

@@ -264,8 +264,20 @@ class SpeakerResolver:
         """ "Its deputy ambassador, Mesfin Gebremariam, said": the named person in apposition."""
         if token.ent_type_ == "PERSON":
             return None
+        titled = token.lemma_.lower() in title_words()
         for child in token.children:
-            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            if child.dep_ != "appos" or child.pos_ != "PROPN":
+                continue
+            found = actor_at(child)
+            if (
+                titled
+                and child.ent_type_ != "PERSON"
+                and (found is None or found.get("kind") in PERSON_KINDS)
+            ):
+                # "the WHO's Africa director, Matshidiso Moeti," (a name the NER took for an ORG)
+                name = " ".join(t.text for t in child.subtree if t.pos_ == "PROPN")
+                return Speaker(name, _code_inside(token, own=True), "person")
+            if child.ent_type_ == "PERSON":
                 mention = actor_for_token(child)
                 if mention is not None and mention.get("kind") in PERSON_KINDS:
                     return self._from_mention(mention, child)
