@@ -99,3 +99,18 @@ def test_quotes_partial_fragment_with_inner_clause_is_partial(nlp):
     assert ("partial", "absolutely vital that the dam holds", "Anna Berg") in quotes
     assert ("indirect", "it was “absolutely vital that the dam holds”", "Anna Berg") in quotes
     assert not any("believing" in q[1] for q in quotes)
+
+
+def test_quotes_direct_quoted_question_and_exclamation(nlp):
+    text = (
+        '"Why now?" asked Maria Lopez, the council\'s treasurer.\n\n"Never!" shouted the protesters outside.'
+    )
+    assert found(nlp, text) == [("direct", "Why now?", "Maria Lopez"), ("direct", "Never!", "protesters")]
+
+
+def test_quotes_direct_definite_title_refers_back_to_apposition(nlp):
+    text = (
+        '"Why now?" asked Maria Lopez, the council\'s treasurer. '
+        'The treasurer said: "We cannot pay. The money is gone."'
+    )
+    assert found(nlp, text)[-1] == ("direct", "We cannot pay. The money is gone", "Maria Lopez")

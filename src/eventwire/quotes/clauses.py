@@ -85,7 +85,8 @@ def subject_of(verb: Token, is_act=None) -> Token | None:
 
 def _inverted_subject(verb: Token) -> Token | None:
     """ "'...,' declared the minister": a quote or clause first, then verb, then its speaker."""
-    if not any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children):
+    quote_first = verb.i > 0 and verb.doc[verb.i - 1].text in ("”", '"', "'", "’", "»")
+    if not quote_first and not any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children):
         return None
     found = None
     for child in verb.children:

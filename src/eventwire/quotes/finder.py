@@ -86,6 +86,12 @@ def _is_full(doc: Doc, a: int, b: int, span: MarkedSpan) -> bool:
         ):
             return True
     words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    closing = text_of(doc)[: span.end].rstrip()[-1:]
+    first = next(t for t in words[0].sent if not t.is_punct and not t.is_space)
+    if first.i == words[0].i and closing in (",", "?", "!", "."):
+        return True  # '"Why now?" asked Lopez.': a sentence of its own before its attribution
     if len(words) < 2:
         return False
     sents = {t.sent.start for t in words}

@@ -89,8 +89,9 @@ class SpeakerResolver:
         if speaker.name:
             words = frozenset()
             if subject is not None:
-                doc = subject.doc
-                words = frozenset(t.lemma_.lower() for t in doc[subject.left_edge.i : subject.i + 1])
+                # the phrase with its appositions ("Maria Lopez, the council's treasurer"), not its clauses
+                skip = {t.i for c in subject.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+                words = frozenset(t.lemma_.lower() for t in subject.subtree if t.i not in skip)
             self.history.append((position, speaker, words))
 
     def last_speaker(
