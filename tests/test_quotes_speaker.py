@@ -21,9 +21,11 @@ def test_quotes_speaker_surname_and_pronoun_get_the_full_name(nlp):
         "Mr Stoltenberg said the alliance would defend every ally. "
         "He added that more troops would arrive in the spring."
     )
-    got = speakers(nlp, text)
-    assert [s[1] for s in got] == ["Jens Stoltenberg", "Jens Stoltenberg"]
-    assert all(s[3] == "person" for s in got)
+    doc = nlp.make_doc(text)
+    doc._.eventwire_published = "2023-03-20"  # Stoltenberg led NATO then
+    doc = nlp(doc)
+    got = [(q["speaker"], q["speaker_actor"], q["speaker_type"]) for q in doc._.eventwire_quotes]
+    assert got == [("Jens Stoltenberg", "NATO", "person"), ("Jens Stoltenberg", "NATO", "person")]
 
 
 def test_quotes_speaker_person_code_from_title(nlp):
@@ -86,3 +88,9 @@ def test_quotes_speaker_title_then_name_in_apposition(nlp):
     text = "The agency's regional director, Matshidiso Moeti, wrote that the approach was working. She said others should follow."
     got = speakers(nlp, text)
     assert [(s[1], s[3]) for s in got] == [("Matshidiso Moeti", "person"), ("Matshidiso Moeti", "person")]
+
+
+def test_quotes_speaker_according_to_object(nlp):
+    text = "Three ships were turned back on Sunday, according to the Norwegian coast guard."
+    [(words, name, code, kind)] = speakers(nlp, text)
+    assert (words, code, kind) == ("Three ships were turned back on Sunday", "NOR", "org")
