@@ -92,5 +92,5 @@ def test_quotes_speaker_title_then_name_in_apposition(nlp):
 
 def test_quotes_speaker_according_to_object(nlp):
     text = "Three ships were turned back on Sunday, according to the Norwegian coast guard."
-    [(words, name, code, kind)] = speakers(nlp, text)
+    [(words, _name, code, kind)] = speakers(nlp, text)
     assert (words, code, kind) == ("Three ships were turned back on Sunday", "NOR", "org")
