@@ -61,6 +61,14 @@ class Errors:
     E110 = "[E110] PETRARCH dictionary {origin}, line {line}: {detail}: {text!r}"
     E111 = "[E111] PETRARCH dictionary {origin}, line {line}: bad date restriction {text!r}; use YYMMDD or YYYYMMDD."
 
+    # E200-E249: quotes (eventwire.quotes: the speech-verb lexicon and the quote finder)
+    E200 = (
+        "[E200] {origin}: speech-verb lexicon line {line!r} is malformed. Each line is "
+        "CUE<TAB>CLASS[<TAB>SOURCE] with CLASS one of: {classes}."
+    )
+    E201 = "[E201] Speech-verb lexicon {path} does not exist. Check the path given for extra speech verbs."
+    E202 = "[E202] quote finding failed ({detail}); this article's quotes were left empty."
+
     # E300-E349: the store (eventwire.store), ingest, query and export.
     E300 = "[E300] Cannot open the database {url}: {detail}"
     E301 = (
