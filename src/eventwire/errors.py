@@ -25,6 +25,14 @@ class Errors:
     E012 = "[E012] Config file {path}: {detail}"
     E013 = "[E013] Unknown config key {key!r} in {path}. Known keys: {known}."
     E014 = "[E014] {origin}: each line of a .jsonl file must be a JSON object, got {type}."
+    # E150-E199: event coding
+    E150 = "[E150] Verb dictionary {path}: cannot be read ({detail})."
+    E151 = (
+        "[E151] Verb dictionary {path}: {detail}. A YAML verb dictionary needs a top-level "
+        "'verbs' mapping (see docs/events.md)."
+    )
+    E152 = "[E152] Verb dictionary {path}: entry {entry!r} has code {code!r}, which is not a CAMEO code."
+    E153 = "[E153] Verb dictionary {path}: unknown file type; use .yaml/.yml (eventwire) or .txt (PETRARCH)."
 
 
 class EventwireError(Exception):
