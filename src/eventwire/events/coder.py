@@ -1,0 +1,247 @@
+"""Turn a parsed Doc into event dicts: find actions, their actors, code, date and evidence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.dates import ResolvedDate, resolve
+from eventwire.events import modality as mod
+from eventwire.events import syntax as syn
+from eventwire.events.cameo import cameo_info
+from eventwire.events.lexicon import DEFAULT_TARGETS, Entry, Lexicon, choose_code
+
+FRAMES = ("appeal", "demand", "intent", "reject", "threat")
+_ACCUSE_PREFIXES = ("062", "072")
+
+
+def resolve_doc_dates(doc: Doc) -> dict[int, ResolvedDate]:
+    """Resolve every DATE entity in document order; keyed by token index of each token."""
+    published = doc._.eventwire_published
+    anchor: ResolvedDate | None = None
+    out: dict[int, ResolvedDate] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        got = resolve(ent.text, published, anchor)
+        if got is None:
+            continue
+        if got.precision == "day":
+            anchor = got
+        for i in range(ent.start, ent.end):
+            out[i] = got
+    return out
+
+
+class Coder:
+    """Codes the events of one Doc with a ``Lexicon``."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+
+    def code(self, doc: Doc) -> list[dict[str, Any]]:
+        dates = resolve_doc_dates(doc)
+        consumed: set[int] = set()
+        events: list[dict[str, Any]] = []
+        for sent in doc.sents:
+            for tok in sent:
+                if tok.i in consumed:
+                    continue
+                if tok.pos_ == "VERB":
+                    entry = self.lex.verb_entry(tok)
+                    if entry is not None:
+                        events.extend(self._verb_events(tok, entry, sent, dates, consumed))
+                elif tok.pos_ == "NOUN":
+                    entry = self.lex.noun_entry(tok)
+                    if entry is not None:
+                        events.extend(self._noun_events(tok, entry, sent, dates))
+        return _dedupe(events)
+
+    # ---- verbs -------------------------------------------------------------------------
+    def _action_code(self, verb: Token) -> str | None:
+        """The code of a complement action ("to stop attacks" -> 087) without frames."""
+        if verb.lemma_.lower() in self.lex.deescalate:
+            return "087"
+        entry = self.lex.verb_entry(verb)
+        words = syn.after_words(verb)
+        code = choose_code(entry, words) if entry is not None and entry.frame != "report" else None
+        return code or self.lex.topic_code(words)
+
+    def _frame_code(self, verb: Token, entry: Entry, consumed: set[int]) -> tuple[str | None, Token | None]:
+        comp = syn.complement_of(verb)
+        words = syn.after_words(verb)
+        own = choose_code(entry, words) if entry.when else None
+        if comp is not None:
+            for t in syn.conjuncts(comp):
+                consumed.add(t.i)
+            action = self._action_code(comp)
+        else:
+            action = self.lex.topic_code(words)
+        mapped = self.lex.complement_code(entry.frame, action)
+        if entry.frame == "threat" and mapped is None:
+            mapped = entry.code
+        return mapped or own or entry.code, comp
+
+    def _verb_events(self, verb, entry: Entry, sent: Span, dates, consumed) -> list[dict[str, Any]]:
+        if entry.frame in ("report", "deny", "accuse") and entry.code is None:
+            return []
+        if mod.is_question(verb) or mod.is_negated(verb):
+            return []
+        comp = None
+        if entry.frame in FRAMES:
+            code, comp = self._frame_code(verb, entry, consumed)
+        else:
+            code = choose_code(entry, syn.after_words(verb), syn.words_of(t for t in sent if t.i < verb.i))
+        if code is None or cameo_info(code) is None:
+            return []
+        code = self._modal_code(verb, code, entry)
+        if code is None:
+            return []
+        sources, targets = self._arguments(verb, entry, comp)
+        if not sources:
+            return []
+        return self._emit(verb, entry, code, sources, targets, sent, dates)
+
+    def _modal_code(self, verb: Token, code: str, entry: Entry) -> str | None:
+        """Future and conditional verbs: intents, threats, or nothing (hypothetical)."""
+        modals = mod.modals(verb)
+        hostile = code[:2] >= "11"
+        if mod.in_conditional(verb):
+            return None
+        if modals & mod.HYPO_MODALS:
+            return None
+        if mod.has_condition(verb):
+            if hostile or entry.frame == "threat":
+                return self.lex.complement_code("threat", code) or "130"
+            return None
+        if modals & mod.FUTURE_MODALS and entry.frame is None:
+            return self.lex.complement_code("intent", code) or code
+        return code
+
+    def _arguments(self, verb: Token, entry: Entry, comp: Token | None):
+        if syn.is_passive(verb):
+            sources = syn.agent_tokens(verb)
+            targets = syn.passive_subject_tokens(verb) + syn.object_tokens(verb, entry.target)
+        else:
+            sources = syn.subject_tokens(verb)
+            targets = syn.object_tokens(verb, entry.target)
+            if entry.source:
+                froms = syn.prep_objects(verb, (entry.source,))
+                if froms:
+                    sources, targets = froms, sources
+        src = [m for t in sources for m in (syn.actors_of(t) or self._pronoun_fallback(t, verb))]
+        tgt = [m for t in targets for m in syn.actors_of(t)]
+        if not tgt and comp is not None and entry.frame in ("intent", "threat", "reject"):
+            tgt = [m for t in syn.object_tokens(comp, DEFAULT_TARGETS) for m in syn.actors_of(t)]
+        return _unique(src), _unique(tgt)
+
+    def _pronoun_fallback(self, token: Token, verb: Token) -> list[dict]:
+        """An unresolved "it"/"he" subject inside reported speech is the reporter."""
+        if token.pos_ != "PRON":
+            return []
+        rep = mod.reporter(verb)
+        if rep is None or rep.lower_ == "according":
+            return []
+        return [m for t in syn.subject_tokens(rep) for m in syn.actors_of(t)]
+
+    # ---- nouns ----------------------------------------------------------------------------
+    def _noun_events(self, noun: Token, entry: Entry, sent: Span, dates) -> list[dict[str, Any]]:
+        if mod.is_question(noun) or (noun.head.pos_ == "VERB" and mod.is_negated(noun.head)):
+            return []
+        code = choose_code(entry, syn.words_of(noun.subtree))
+        if code is None or cameo_info(code) is None:
+            return []
+        src_tokens = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i]
+        src_tokens += syn.prep_objects(noun, ("by", "from"))
+        src = _unique([m for t in src_tokens for m in syn.actors_of(t)])
+        tgt = _unique([m for t in syn.prep_objects(noun, entry.target) for m in syn.actors_of(t)])
+        if not src or not tgt:
+            return []
+        return self._emit(noun, entry, code, src, tgt, sent, dates, confidence=0.55)
+
+    # ---- output ------------------------------------------------------------------------------
+    def _emit(self, tok, entry, code, src, tgt, sent, dates, confidence=None) -> list[dict[str, Any]]:
+        pairs = [(s, t) for s in src for t in tgt if s is not t and not _same(s, t)]
+        if entry.symmetric:
+            group = src if not tgt else []
+            pairs += [(a, b) for a in group for b in group if a is not b and not _same(a, b)]
+            pairs += [(t, s) for s, t in pairs if entry.symmetric and tgt]
+        if not pairs:
+            return []
+        date = self._date(tok, sent, dates)
+        rep = mod.reporter(tok) if tok.pos_ == "VERB" else None
+        speakers = _speakers(rep) if rep is not None else []
+        base = confidence or (0.8 if entry.origin == "eventwire" else 0.5)
+        out = []
+        for s, t in pairs:
+            reported = next((m for m in speakers if m.get("code") != s.get("code")), None)
+            out.append(_event(s, t, code, date, sent, base - (0.1 if reported else 0), reported, tok))
+            if reported and (code[:2] >= "09" and code[:2] != "10" or code.startswith(_ACCUSE_PREFIXES)):
+                out.append(_event(reported, s, "112", date, sent, base - 0.2, None, tok))
+        return out
+
+    def _date(self, tok: Token, sent: Span, dates) -> ResolvedDate | None:
+        for t in syn.clause_tokens(tok):
+            if t.i in dates:
+                return dates[t.i]
+        rep = mod.reporter(tok) if tok.pos_ == "VERB" else None
+        if rep is not None and rep.pos_ == "VERB":
+            for t in syn.clause_tokens(rep):
+                if t.i in dates:
+                    return dates[t.i]
+        if tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+            for t in syn.clause_tokens(tok.head):
+                if t.i in dates:
+                    return dates[t.i]
+        for t in sent:
+            if t.i in dates:
+                return dates[t.i]
+        return None
+
+
+def _speakers(rep: Token) -> list[dict]:
+    if rep.lower_ == "according":
+        toks = [p for c in rep.children if c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+        toks += [p for p in rep.children if p.dep_ == "pobj"]
+    else:
+        toks = syn.subject_tokens(rep)
+    return [m for t in toks for m in syn.actors_of(t)]
+
+
+def _same(a: dict, b: dict) -> bool:
+    return a.get("start") == b.get("start") or (a.get("code") == b.get("code") and a.get("kind") == b.get("kind") == "state" and a.get("text") == b.get("text"))
+
+
+def _unique(mentions: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for m in mentions:
+        key = m.get("code")
+        if key and key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def _event(s, t, code, date, sent: Span, confidence, reported, tok: Token) -> dict[str, Any]:
+    return {
+        "source": s, "target": t, "cameo": code,
+        "date": date.value if date else None, "date_precision": date.precision if date else None,
+        "start_char": sent.start_char, "end_char": sent.end_char - len(sent.text) + len(sent.text.rstrip()),
+        "confidence": round(max(0.05, min(1.0, confidence)), 3),
+        "reported_by": reported.get("code") if reported else None,
+        "verb": tok.lemma_.lower(),
+    }
+
+
+def _dedupe(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    best: dict[tuple, dict[str, Any]] = {}
+    order = []
+    for e in events:
+        key = ((e["source"] or {}).get("code"), (e["target"] or {}).get("code"), e["cameo"][:2])
+        if key not in best:
+            order.append(key)
+            best[key] = e
+        elif e["confidence"] > best[key]["confidence"]:
+            best[key] = e
+    return [best[k] for k in order]

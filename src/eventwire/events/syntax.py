@@ -1,0 +1,205 @@
+"""Arguments of an action on the dependency parse: subjects, agents, objects, complements.
+
+Covers active and passive voice (by-agents), coordination ("Germany and Norway"), shared
+subjects of coordinated verbs, control ("X went on to ...", "..., calling on Y"), relative
+clauses ("Washington, which promised ..."), appositions and "together with" companions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from eventwire.actors.lookup import actor_at, actor_for_token
+
+Mention = dict
+SUBJ = ("nsubj", "csubj")
+PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
+CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "pcomp")
+_RELATIVE = {"which", "who", "that", "whom"}
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """``token`` and the tokens coordinated with it ("A, B and C")."""
+    out, stack = [], [token]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return sorted(out, key=lambda t: t.i)
+
+
+def _companions(token: Token) -> Iterator[Token]:
+    """"X, together with Y" / "X, along with Y" / "X as well as Y"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "with":
+            head = child.head
+            if any(a.lower_ in ("together", "along") for a in head.children if a.i < child.i) or any(
+                a.lower_ in ("together", "along") for a in child.children
+            ):
+                yield from (p for p in child.children if p.dep_ == "pobj")
+        if child.dep_ in ("advmod",) and child.lower_ in ("together", "along"):
+            for p in child.children:
+                if p.dep_ == "prep" and p.lower_ == "with":
+                    yield from (q for q in p.children if q.dep_ == "pobj")
+
+
+def actors_of(token: Token) -> list[Mention]:
+    """The actors a noun phrase stands for, coordinated ones and adjective lists included."""
+    found: list[Mention] = []
+    for t in conjuncts(token):
+        m = actor_for_token(t)
+        mods = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i]
+        multi = [actor_at(x) for c in mods for x in conjuncts(c) if actor_at(x) and actor_at(x).get("code")]
+        if len(multi) > 1:
+            found.extend(multi)
+        elif m and m.get("code"):
+            found.append(m)
+        else:
+            for c in t.children:
+                if c.dep_ == "appos":
+                    m2 = actor_for_token(c)
+                    if m2 and m2.get("code"):
+                        found.append(m2)
+                        break
+                if c.dep_ == "prep" and c.lower_ in ("in", "from", "of"):
+                    for p in c.children:
+                        m2 = actor_for_token(p) if p.dep_ == "pobj" else None
+                        if m2 and m2.get("code") and m2.get("kind") in ("state", None, "igo"):
+                            found.append(m2)
+    for t in conjuncts(token):
+        for comp in _companions(t.head if t.dep_ in SUBJ else t):
+            found.extend(actors_of(comp))
+    seen, out = set(), []
+    for m in found:
+        if id(m) not in seen:
+            seen.add(id(m))
+            out.append(m)
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
+    """The (active) subject of ``verb``, inherited from the governing verb when elided."""
+    subs = [c for c in verb.children if c.dep_ in SUBJ]
+    if subs:
+        subj = subs[0]
+        if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return [verb.head]
+        return conjuncts(subj)
+    if depth > 4:
+        return []
+    if verb.dep_ == "relcl":
+        return [verb.head]
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_tokens(verb.head, depth + 1)
+    if verb.dep_ in ("xcomp", "advcl", "acl") and verb.tag_ in ("VBG", "VB", "VBN") and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_tokens(verb.head, depth + 1)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head]
+    return []
+
+
+def passive_subject_tokens(verb: Token) -> list[Token]:
+    subs = [c for c in verb.children if c.dep_ in PASSIVE_SUBJ]
+    if subs:
+        return conjuncts(subs[0])
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return [verb.head]
+    if verb.dep_ == "relcl":
+        return [verb.head]
+    return []
+
+
+def agent_tokens(verb: Token) -> list[Token]:
+    """The by-agent of a passive verb."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return [t for p in c.children if p.dep_ == "pobj" for t in conjuncts(p)]
+    return []
+
+
+def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    out = []
+    for c in token.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
+            out.extend(t for p in c.children if p.dep_ == "pobj" for t in conjuncts(p))
+    return out
+
+
+def object_tokens(verb: Token, roles: tuple[str, ...]) -> list[Token]:
+    """Recipient candidates for ``verb`` in the order the entry's ``target`` roles give."""
+    preps = tuple(r for r in roles if r not in ("dobj", "dative", "ccomp"))
+    out: list[Token] = []
+    for role in roles:
+        if role == "dobj":
+            for c in verb.children:
+                if c.dep_ in ("dobj", "attr", "oprd"):
+                    out.extend(conjuncts(c))
+        elif role == "dative":
+            out.extend(t for c in verb.children if c.dep_ in ("dative", "iobj") for t in conjuncts(c))
+            out.extend(prep_objects(verb, ("to",)) if "to" not in roles else [])
+        elif role == "ccomp":
+            for c in verb.children:
+                if c.dep_ == "ccomp":
+                    out.extend(t for s in c.children if s.dep_ in SUBJ for t in conjuncts(s))
+        else:
+            out.extend(prep_objects(verb, (role,)))
+    # Recipients attached to the object noun: "sanctions on Iran", "ties with Quito".
+    for c in list(verb.children):
+        if c.dep_ in ("dobj", "nsubjpass"):
+            for t in conjuncts(c):
+                out.extend(prep_objects(t, preps or ("on", "against", "with", "to")))
+    return out
+
+
+def complement_of(verb: Token) -> Token | None:
+    """The complement clause of a frame verb ("urged X [to stop]", "called on X [to ...]")."""
+    for dep in ("xcomp", "ccomp", "advcl"):
+        for c in verb.children:
+            if c.dep_ == dep and c.pos_ in ("VERB", "AUX"):
+                if dep == "advcl" and not any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+                    continue
+                return c
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            for cc in c.children:
+                if cc.dep_ in ("acl", "relcl", "xcomp") and cc.pos_ == "VERB" and cc.i > c.i:
+                    if any(a.lower_ == "to" for a in cc.children if a.dep_ == "aux"):
+                        return cc
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "for") and verb.lemma_ in ("accuse", "blame", "criticize", "criticise"):
+            for p in c.children:
+                if p.dep_ == "pcomp":
+                    return p
+    return None
+
+
+def words_of(tokens) -> set[str]:
+    out: set[str] = set()
+    for t in tokens:
+        out.add(t.lower_)
+        out.add(t.lemma_.lower())
+    return out
+
+
+def clause_tokens(verb: Token) -> list[Token]:
+    """``verb``'s clause: its subtree minus nested clauses headed by other verbs."""
+    out, stack = [], [verb]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX") and c is not verb:
+                continue
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def after_words(verb: Token) -> set[str]:
+    """Words of the verb's subtree after the verb (objects, complements)."""
+    return words_of(t for t in verb.subtree if t.i > verb.i)
