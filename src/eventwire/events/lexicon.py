@@ -40,6 +40,15 @@ class Entry:
     petrarch: VerbBlock | None = None
 
 
+def _word(value: Any) -> str:
+    """A dictionary word; YAML 1.1 reads a bare ``on`` / ``off`` as a boolean."""
+    if value is True:
+        return "on"
+    if value is False:
+        return "off"
+    return str(value).lower()
+
+
 def _data(name: str) -> Path:
     return Path(str(resources.files("eventwire").joinpath(f"data/events/{name}")))
 
@@ -49,7 +58,7 @@ def _entry(key: str, raw: dict[str, Any], path: str, check_codes: bool) -> Entry
     code = str(code) if code is not None else None
     when = []
     for w in raw.get("when") or []:
-        words = frozenset(str(x).lower() for x in w.get("words", []))
+        words = frozenset(_word(x) for x in w.get("words", []))
         when.append((words, str(w["code"])))
     if check_codes:
         for c in [code] + [c for _, c in when]:
@@ -57,7 +66,7 @@ def _entry(key: str, raw: dict[str, Any], path: str, check_codes: bool) -> Entry
                 raise EventwireError(Errors.E152.format(path=path, entry=key, code=c))
     return Entry(
         key=key, code=code, frame=raw.get("frame"),
-        target=tuple(str(t) for t in raw.get("target") or DEFAULT_TARGETS),
+        target=tuple(_word(t) for t in raw.get("target") or DEFAULT_TARGETS),
         source=raw.get("source"), symmetric=bool(raw.get("symmetric")), when=tuple(when),
         default_off=bool(raw.get("default_off")),
     )

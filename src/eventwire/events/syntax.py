@@ -45,11 +45,36 @@ def _companions(token: Token) -> Iterator[Token]:
                     yield from (q for q in p.children if q.dep_ == "pobj")
 
 
+def _np_actor(token: Token, depth: int = 0) -> Mention | None:
+    """An actor inside a noun phrase's modifiers ("Ukrainian Foreign Minister Pavlo Klimkin",
+    "a spokesman for the Israeli foreign ministry", "the head of the Mexican mission")."""
+    m = actor_for_token(token)
+    if (m and m.get("code")) or depth > 3:
+        return m if m and m.get("code") else None
+    for c in token.lefts:
+        if c.dep_ in ("compound", "amod", "nmod", "poss"):
+            found = _np_actor(c, depth + 1)
+            if found:
+                return found
+    for c in token.children:
+        if c.dep_ == "appos":
+            found = _np_actor(c, depth + 1)
+            if found:
+                return found
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "in", "from"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    found = _np_actor(p, depth + 1)
+                    if found and (c.lower_ in ("of", "for") or found.get("kind") in ("state", "igo")):
+                        return found
+    return None
+
+
 def actors_of(token: Token) -> list[Mention]:
     """The actors a noun phrase stands for, coordinated ones and adjective lists included."""
     found: list[Mention] = []
     for t in conjuncts(token):
-        m = actor_for_token(t)
+        m = actor_for_token(t) or _np_actor(t)
         mods = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i]
         multi = [actor_at(x) for c in mods for x in conjuncts(c) if actor_at(x) and actor_at(x).get("code")]
         if len(multi) > 1:
@@ -149,12 +174,24 @@ def object_tokens(verb: Token, roles: tuple[str, ...]) -> list[Token]:
                     out.extend(t for s in c.children if s.dep_ in SUBJ for t in conjuncts(s))
         else:
             out.extend(prep_objects(verb, (role,)))
-    # Recipients attached to the object noun: "sanctions on Iran", "ties with Quito".
+    # Recipients attached to the object noun: "sanctions on Iran", "a range of sanctions on Iran".
     for c in list(verb.children):
         if c.dep_ in ("dobj", "nsubjpass"):
             for t in conjuncts(c):
-                out.extend(prep_objects(t, preps or ("on", "against", "with", "to")))
+                out.extend(_nested_preps(t, preps or ("on", "against", "with", "to"), 0))
     return out
+
+
+def _nested_preps(token: Token, preps: tuple[str, ...], depth: int) -> list[Token]:
+    found = prep_objects(token, preps)
+    if found or depth > 2:
+        return found
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    found.extend(_nested_preps(p, preps, depth + 1))
+    return found
 
 
 def complement_of(verb: Token) -> Token | None:
