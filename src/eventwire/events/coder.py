@@ -27,6 +27,8 @@ def resolve_doc_dates(doc: Doc) -> dict[int, ResolvedDate]:
         got = resolve(ent.text, published, anchor)
         if got is None:
             continue
+        if ent.start < 15 and published and got.value == str(published)[:10] and any(c.isdigit() for c in ent.text):
+            continue  # the dateline: it dates the article, not an event
         if got.precision == "day":
             anchor = got
         for i in range(ent.start, ent.end):
