@@ -44,6 +44,7 @@ class Coder:
 
     def code(self, doc: Doc) -> list[dict[str, Any]]:
         dates = resolve_doc_dates(doc)
+        self._history: list[dict[str, Any]] = []
         consumed: set[int] = set()
         events: list[dict[str, Any]] = []
         for sent in doc.sents:
@@ -103,7 +104,31 @@ class Coder:
         sources, targets = self._arguments(verb, entry, comp)
         if not sources:
             return []
+        if not targets:
+            targets = self._implicit_targets(verb, code, sources, sent)
         return self._emit(verb, entry, code, sources, targets, sent, dates)
+
+    def _implicit_targets(self, verb: Token, code: str, sources: list[dict], sent: Span) -> list[dict]:
+        """Recipients the clause leaves implicit: a denial answers the accuser, a reaction to
+        "the move" is aimed at its doers, an attack at the place it hits."""
+        own = {m.get("code") for m in sources}
+        earlier = [e for e in self._history if e["start_char"] < verb.idx]
+        if code == "016":
+            for e in reversed(earlier):
+                if (e["target"] or {}).get("code") in own and e["cameo"][:2] in ("11", "12", "13"):
+                    return [e["source"]]
+            return []
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "pobj")] + syn.prep_objects(verb, ("to", "on", "at"))
+        if any(o.lemma_.lower() in self.lex.event_nouns or o.lower_ in self.lex.event_nouns for o in objects):
+            before = [e for e in earlier if e["start_char"] < sent.start_char]
+            if before:
+                last = before[-1]
+                group = [e["source"] for e in before if e["start_char"] == last["start_char"] and e["verb"] == last["verb"]]
+                return [m for m in _unique(group) if m.get("code") not in own]
+        if code[:2] in ("15", "18", "19", "20"):
+            places = [m for t in syn.location_tokens(verb) for m in syn.actors_of(t)]
+            return [m for m in _unique(places) if m.get("code") not in own][:1]
+        return []
 
     def _modal_code(self, verb: Token, code: str, entry: Entry) -> str | None:
         """Future and conditional verbs: intents, threats, or nothing (hypothetical)."""
@@ -181,6 +206,7 @@ class Coder:
             out.append(_event(s, t, code, date, sent, base - (0.1 if reported else 0), reported, tok))
             if reported and (code[:2] >= "09" and code[:2] != "10" or code.startswith(_ACCUSE_PREFIXES)):
                 out.append(_event(reported, s, "112", date, sent, base - 0.2, None, tok))
+        self._history.extend(out)
         return out
 
     def _date(self, tok: Token, sent: Span, dates) -> ResolvedDate | None:

@@ -89,6 +89,7 @@ class Lexicon:
         self.complement: dict[str, dict[str, str]] = {}
         self.topics: list[tuple[frozenset[str], str]] = []
         self.deescalate: frozenset[str] = frozenset()
+        self.event_nouns: frozenset[str] = frozenset()
         self.check_codes = True
         if bundled:
             self.fallback = parse_petrarch_verbs(_data("petrarch/CAMEO.2.0.txt"))
@@ -129,6 +130,8 @@ class Lexicon:
             self.complement[str(prefix)] = {k: str(v) for k, v in codes.items()}
         for t in data.get("topics") or []:
             self.topics.append((frozenset(str(w).lower() for w in t["words"]), str(t["code"])))
+        if data.get("event_nouns"):
+            self.event_nouns = frozenset(_word(w) for w in data["event_nouns"])
         if data.get("deescalate_words"):
             self.deescalate = frozenset(str(w).lower() for w in data["deescalate_words"])
 

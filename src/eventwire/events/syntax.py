@@ -70,10 +70,38 @@ def _np_actor(token: Token, depth: int = 0) -> Mention | None:
     return None
 
 
+def _of_list(token: Token) -> list[Mention]:
+    """"the leaders of Qatar, Saudi Arabia and Kuwait" -> the three states."""
+    if actor_at(token):
+        return []
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    ms = [actor_for_token(x) for x in conjuncts(p)]
+                    return [m for m in ms if m and m.get("code")]
+    return []
+
+
+def location_tokens(verb: Token) -> list[Token]:
+    """Places an action happens in or is aimed at ("struck targets across Yemen")."""
+    out = []
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    for h in heads:
+        for t in h.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "across", "on", "over", "near", "inside", "into", "of", "against"):
+                out.append(t)
+    return out
+
+
 def actors_of(token: Token) -> list[Mention]:
     """The actors a noun phrase stands for, coordinated ones and adjective lists included."""
     found: list[Mention] = []
     for t in conjuncts(token):
+        listed = _of_list(t)
+        if len(listed) > 1:
+            found.extend(listed)
+            continue
         m = actor_for_token(t) or _np_actor(t)
         mods = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i]
         multi = [actor_at(x) for c in mods for x in conjuncts(c) if actor_at(x) and actor_at(x).get("code")]
