@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -36,6 +37,15 @@ def resolve_doc_dates(doc: Doc) -> dict[int, ResolvedDate]:
     return out
 
 
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'/,-]+,\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2},\s+\d{4}")
+
+
+def dateline_end(doc: Doc) -> int:
+    """Character offset where a leading dateline ("SEOUL, June 20, 2024") ends, else 0."""
+    m = _DATELINE.match(doc.text[:120])
+    return m.end() if m else 0
+
+
 class Coder:
     """Codes the events of one Doc with a ``Lexicon``."""
 
@@ -44,6 +54,7 @@ class Coder:
 
     def code(self, doc: Doc) -> list[dict[str, Any]]:
         dates = resolve_doc_dates(doc)
+        self._dateline_end = dateline_end(doc)
         self._history: list[dict[str, Any]] = []
         consumed: set[int] = set()
         events: list[dict[str, Any]] = []
@@ -108,6 +119,21 @@ class Coder:
             targets = self._implicit_targets(verb, code, sources, sent)
         return self._emit(verb, entry, code, sources, targets, sent, dates)
 
+    def _past_dateline(self, tokens: list[Token]) -> list[Token]:
+        """A dateline parsed into the first sentence ("MEXICO CITY, June 6, 2018 Mexico imposed"):
+        use the noun phrase after it that the parser hung on the dateline word."""
+        out = []
+        for t in tokens:
+            if t.idx >= self._dateline_end:
+                out.append(t)
+                continue
+            out.extend(
+                c for c in t.children
+                if c.idx >= self._dateline_end and c.dep_ in ("appos", "conj", "npadvmod", "compound")
+                and c.pos_ in ("PROPN", "NOUN")
+            )
+        return out
+
     def _implicit_targets(self, verb: Token, code: str, sources: list[dict], sent: Span) -> list[dict]:
         """Recipients the clause leaves implicit: a denial answers the accuser, a reaction to
         "the move" is aimed at its doers, an attack at the place it hits."""
@@ -120,7 +146,12 @@ class Coder:
             return []
         objects = [c for c in verb.children if c.dep_ in ("dobj", "pobj")] + syn.prep_objects(verb, ("to", "on", "at"))
         if any(o.lemma_.lower() in self.lex.event_nouns or o.lower_ in self.lex.event_nouns for o in objects):
-            before = [e for e in earlier if e["start_char"] < sent.start_char]
+            # A reaction answers the latest action of the same kind: criticism a conflictual
+            # one, praise a cooperative one.
+            hostile = code[:2] >= "09"
+            before = [e for e in earlier if e["start_char"] < sent.start_char
+                      and (e["cameo"][:2] >= "14" if hostile else e["cameo"][:2] < "09")
+                      and e["reported_by"] is None]
             if before:
                 last = before[-1]
                 group = [e["source"] for e in before if e["start_char"] == last["start_char"] and e["verb"] == last["verb"]]
@@ -157,8 +188,10 @@ class Coder:
                 froms = syn.prep_objects(verb, (entry.source,))
                 if froms:
                     sources, targets = froms, sources
-        src = [m for t in sources for m in (syn.actors_of(t) or self._pronoun_fallback(t, verb))]
-        tgt = [m for t in targets for m in syn.actors_of(t)]
+        sources = self._past_dateline(sources)
+        targets = self._past_dateline(targets)
+        src = [m for t in sources if t.idx >= self._dateline_end for m in (syn.actors_of(t) or self._pronoun_fallback(t, verb))]
+        tgt = [m for t in targets if t.idx >= self._dateline_end for m in syn.actors_of(t)]
         if not tgt and comp is not None and entry.frame in ("intent", "threat", "reject"):
             tgt = [m for t in syn.object_tokens(comp, DEFAULT_TARGETS) for m in syn.actors_of(t)]
         return _unique(src), _unique(tgt)

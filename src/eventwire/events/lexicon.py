@@ -91,6 +91,7 @@ class Lexicon:
         self.deescalate: frozenset[str] = frozenset()
         self.event_nouns: frozenset[str] = frozenset()
         self.check_codes = True
+        self.use_fallback = True
         if bundled:
             self.fallback = parse_petrarch_verbs(_data("petrarch/CAMEO.2.0.txt"))
             self.load_yaml(_data("verbs.yaml"))
@@ -150,9 +151,9 @@ class Lexicon:
         entry = self.verbs.get(lemma) or self.verbs.get(token.lower_)
         if entry is not None:
             return entry
-        block = self.fallback.get(lemma)
+        block = self.fallback.get(lemma) if self.use_fallback else None
         if block is not None:
-            return Entry(key=lemma, code=block.code, origin="petrarch", petrarch=block)
+            return Entry(key=lemma, code=block.code, origin="fallback", petrarch=block)
         return None
 
     def noun_entry(self, token: Token) -> Entry | None:
@@ -204,8 +205,13 @@ def choose_code(entry: Entry, words: set[str], pre_words: set[str] | None = None
             if all(slot & words for slot in p.post) and all(slot & (pre_words or set()) for slot in p.pre):
                 if best is None or p.size > best.size:
                     best = p
+        if entry.origin == "fallback":
+            # The bundled fallback: only a matched pattern codes (its block defaults are too loose).
+            if best is None or best.size < 2:
+                return None
         code = best.code if best is not None else entry.petrarch.code
-        if entry.origin == "petrarch" and code and code[:2] in _FALLBACK_SKIP_ROOTS and entry.frame is None:
+        if entry.origin in ("petrarch", "fallback") and code and code[:2] in _FALLBACK_SKIP_ROOTS and entry.frame is None:
             return None if code != "016" else code
         return code
     return None if entry.default_off else entry.code
+

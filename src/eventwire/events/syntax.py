@@ -18,6 +18,9 @@ SUBJ = ("nsubj", "csubj")
 PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
 CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "pcomp")
 _RELATIVE = {"which", "who", "that", "whom"}
+# Heads whose "in X" names the state they belong to ("the government in Kyiv").
+_SEATED = {"government", "authority", "authorities", "leadership", "regime", "administration", "parliament",
+           "official", "officials", "embassy", "police", "army", "military", "leader", "leaders", "court"}
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -65,7 +68,7 @@ def _np_actor(token: Token, depth: int = 0) -> Mention | None:
             for p in c.children:
                 if p.dep_ == "pobj":
                     found = _np_actor(p, depth + 1)
-                    if found and (c.lower_ in ("of", "for") or found.get("kind") in ("state", "igo")):
+                    if found and (c.lower_ in ("of", "for") or token.lemma_.lower() in _SEATED):
                         return found
     return None
 
@@ -119,7 +122,7 @@ def actors_of(token: Token) -> list[Mention]:
                 if c.dep_ == "prep" and c.lower_ in ("in", "from", "of"):
                     for p in c.children:
                         m2 = actor_for_token(p) if p.dep_ == "pobj" else None
-                        if m2 and m2.get("code") and m2.get("kind") in ("state", None, "igo"):
+                        if m2 and m2.get("code") and (c.lower_ == "of" or t.lemma_.lower() in _SEATED):
                             found.append(m2)
     for t in conjuncts(token):
         for comp in _companions(t.head if t.dep_ in SUBJ else t):
@@ -140,7 +143,7 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     """The (active) subject of ``verb``, inherited from the governing verb when elided."""
     subs = [c for c in verb.children if c.dep_ in SUBJ]
     if subs:
-        subj = subs[0]
+        subj = subs[-1]  # with two (a dateline parsed as a subject), the nearer one
         if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
             return [verb.head]
         return conjuncts(subj)
