@@ -34,6 +34,26 @@ class Errors:
     E152 = "[E152] Verb dictionary {path}: entry {entry!r} has code {code!r}, which is not a CAMEO code."
     E153 = "[E153] Verb dictionary {path}: unknown file type; use .yaml/.yml (eventwire) or .txt (PETRARCH)."
 
+    # E100-E149: actor dictionaries (actors/dictionary.py, dictionary_yaml.py, petrarch.py)
+    E100 = "[E100] Actor dictionary {path}: no such file. Check the path given in [actors] dictionaries or --dictionary."
+    E101 = "[E101] Actor dictionary {origin}, line {line}: {detail}"
+    E102 = "[E102] Actor dictionary {origin}, line {line}: entry has no {field!r}; every entry needs one."
+    E103 = (
+        "[E103] Actor dictionary {origin}, line {line}: {field} {value!r} is not a date; "
+        "write YYYY-MM-DD, YYYY-MM or YYYY."
+    )
+    E104 = "[E104] Actor dictionary {origin}, line {line}: kind {value!r} is unknown; use one of {known}."
+    E105 = "[E105] Actor dictionary {origin}, line {line}: unknown field {field!r}; known fields: {known}."
+    E106 = "[E106] Actor dictionary {origin}, line {line}: field {field!r} must be {expected}, got {value!r}."
+    E107 = "[E107] Actor dictionary {origin}, line {line}: duplicate key {key!r} (first at line {first})."
+    E108 = (
+        "[E108] Actor dictionary {path}: unknown format. Give a .yaml/.yml file in eventwire's format "
+        "or a PETRARCH/TABARI .txt actors or agents file."
+    )
+    E109 = "[E109] Actor dictionary {origin}, line {line}: role ends ({end}) before it starts ({start})."
+    E110 = "[E110] PETRARCH dictionary {origin}, line {line}: {detail}: {text!r}"
+    E111 = "[E111] PETRARCH dictionary {origin}, line {line}: bad date restriction {text!r}; use YYMMDD or YYYYMMDD."
+
 
 class EventwireError(Exception):
     """Base class for eventwire's own errors."""

@@ -10,6 +10,7 @@ import logging
 import click
 
 from eventwire import __version__
+from eventwire.cli.actors import actors
 from eventwire.cli.demo import demo
 from eventwire.cli.extract import extract
 
@@ -27,5 +28,6 @@ def main(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
+main.add_command(actors)
 main.add_command(demo)
 main.add_command(extract)
