@@ -141,7 +141,7 @@ class Lexicon:
         """The entry for a verb token, trying phrasal keys ("call on", "break off") first."""
         lemma = token.lemma_.lower()
         for child in token.children:
-            if child.dep_ in ("prt", "prep") or (child.dep_ == "dobj" and child.i == token.i + 1):
+            if child.dep_ in ("prt", "prep", "dobj"):
                 key = f"{lemma} {child.lower_}"
                 if key in self.verbs:
                     return self.verbs[key]

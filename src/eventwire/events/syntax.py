@@ -97,8 +97,18 @@ def location_tokens(verb: Token) -> list[Token]:
     return out
 
 
+_POSS_PRON = {"its", "their", "his", "her", "our", "my", "your"}
+
+
 def actors_of(token: Token) -> list[Mention]:
-    """The actors a noun phrase stands for, coordinated ones and adjective lists included."""
+    """The actors a noun phrase stands for, coordinated ones and adjective lists included.
+
+    A possessive pronoun ("its support") marks the owner, not the referent, so it is skipped.
+    """
+    return [m for m in _actors_of(token) if token.lower_ in _POSS_PRON or str(m.get("text", "")).lower() not in _POSS_PRON]
+
+
+def _actors_of(token: Token) -> list[Mention]:
     found: list[Mention] = []
     for t in conjuncts(token):
         listed = _of_list(t)
@@ -126,7 +136,7 @@ def actors_of(token: Token) -> list[Mention]:
                             found.append(m2)
     for t in conjuncts(token):
         for comp in _companions(t.head if t.dep_ in SUBJ else t):
-            found.extend(actors_of(comp))
+            found.extend(_actors_of(comp))
     seen, out = set(), []
     for m in found:
         if id(m) not in seen:
@@ -152,7 +162,11 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "relcl":
         return [verb.head]
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return subject_tokens(verb.head, depth + 1)
+        found = subject_tokens(verb.head, depth + 1)
+        if found or verb.head.dep_ != "ccomp":
+            return found
+        # "X said that there were ... and urged Y": the parser hangs "urged" on the clause.
+        return subject_tokens(verb.head.head, depth + 1)
     if verb.dep_ in ("xcomp", "advcl", "acl") and verb.tag_ in ("VBG", "VB", "VBN") and verb.head.pos_ in ("VERB", "AUX"):
         return subject_tokens(verb.head, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -196,6 +210,8 @@ def object_tokens(verb: Token, roles: tuple[str, ...]) -> list[Token]:
             for c in verb.children:
                 if c.dep_ in ("dobj", "attr", "oprd"):
                     out.extend(conjuncts(c))
+                    if c.lemma_.lower() in _SEATED:  # "urged the government in Kyiv"
+                        out.extend(prep_objects(verb, ("in",)))
         elif role == "dative":
             out.extend(t for c in verb.children if c.dep_ in ("dative", "iobj") for t in conjuncts(c))
             out.extend(prep_objects(verb, ("to",)) if "to" not in roles else [])
@@ -218,7 +234,7 @@ def _nested_preps(token: Token, preps: tuple[str, ...], depth: int) -> list[Toke
     if found or depth > 2:
         return found
     for c in token.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and c.lower_ in ("of", "in"):
             for p in c.children:
                 if p.dep_ == "pobj":
                     found.extend(_nested_preps(p, preps, depth + 1))
