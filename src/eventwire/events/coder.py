@@ -11,6 +11,7 @@ from eventwire.dates import ResolvedDate, resolve
 from eventwire.events import modality as mod
 from eventwire.events import syntax as syn
 from eventwire.events.cameo import cameo_info
+from eventwire.events.judgements import judgement, pair_referents
 from eventwire.events.lexicon import DEFAULT_TARGETS, Entry, Lexicon, choose_code
 
 FRAMES = ("appeal", "demand", "intent", "reject", "threat")
@@ -98,7 +99,9 @@ class Coder:
         return mapped or own or entry.code, comp
 
     def _verb_events(self, verb, entry: Entry, sent: Span, dates, consumed) -> list[dict[str, Any]]:
-        if entry.frame in ("report", "deny", "accuse") and entry.code is None:
+        if entry.frame == "report" and entry.code is None:
+            return self._judgement_events(verb, entry, sent, dates)
+        if entry.frame in ("deny", "accuse") and entry.code is None:
             return []
         if mod.is_question(verb) or mod.is_negated(verb):
             return []
@@ -118,6 +121,18 @@ class Coder:
         if not targets:
             targets = self._implicit_targets(verb, code, sources, sent)
         return self._emit(verb, entry, code, sources, targets, sent, dates)
+
+    def _judgement_events(self, verb: Token, entry: Entry, sent: Span, dates) -> list[dict[str, Any]]:
+        if mod.is_negated(verb) or mod.is_question(verb):
+            return []
+        found = judgement(verb, self.lex, self._history)
+        if found is None:
+            return []
+        code, targets = found
+        sources = [m for t in self._past_dateline(syn.subject_tokens(verb)) for m in syn.actors_of(t)]
+        if not sources:
+            return []
+        return self._emit(verb, entry, code, _unique(sources), _unique(targets), sent, dates)
 
     def _past_dateline(self, tokens: list[Token]) -> list[Token]:
         """A dateline parsed into the first sentence ("MEXICO CITY, June 6, 2018 Mexico imposed"):
@@ -141,11 +156,12 @@ class Coder:
         earlier = [e for e in self._history if e["start_char"] < verb.idx]
         if code == "016":
             for e in reversed(earlier):
-                if (e["target"] or {}).get("code") in own and e["cameo"][:2] in ("11", "12", "13"):
+                if (e["target"] or {}).get("code") in own and e["cameo"][:2] >= "11" and e["cameo"][:2] != "14":
                     return [e["source"]]
             return []
         objects = [c for c in verb.children if c.dep_ in ("dobj", "pobj")] + syn.prep_objects(verb, ("to", "on", "at"))
-        if any(o.lemma_.lower() in self.lex.event_nouns or o.lower_ in self.lex.event_nouns for o in objects):
+        reaction = code[:2] in ("10", "11", "12", "13") or code[:3] in ("051", "052", "053", "016")
+        if reaction and any(o.lemma_.lower() in self.lex.event_nouns or o.lower_ in self.lex.event_nouns for o in objects):
             # A reaction answers the latest action of the same kind: criticism a conflictual
             # one, praise a cooperative one.
             hostile = code[:2] >= "09"
@@ -191,7 +207,8 @@ class Coder:
         sources = self._past_dateline(sources)
         targets = self._past_dateline(targets)
         src = [m for t in sources if t.idx >= self._dateline_end for m in (syn.actors_of(t) or self._pronoun_fallback(t, verb))]
-        tgt = [m for t in targets if t.idx >= self._dateline_end for m in syn.actors_of(t)]
+        tgt = [m for t in targets if t.idx >= self._dateline_end
+               for m in (syn.actors_of(t) or pair_referents(t, self._history, verb.idx, self.lex))]
         if not tgt and comp is not None and entry.frame in ("intent", "threat", "reject"):
             tgt = [m for t in syn.object_tokens(comp, DEFAULT_TARGETS) for m in syn.actors_of(t)]
         return _unique(src), _unique(tgt)
