@@ -18,22 +18,36 @@ FRAMES = ("appeal", "demand", "intent", "reject", "threat")
 _ACCUSE_PREFIXES = ("062", "072")
 
 
+_RELATIVE_DAY = re.compile(
+    r"\b(the day before|the previous day|the day after|the next day|the following day|earlier that day|"
+    r"later that day|that same day|the same day)\b", re.I)
+
+
+def _date_spans(doc: Doc) -> list[Span]:
+    """DATE/TIME entities plus relative-day phrases the NER leaves out ("the day before")."""
+    spans = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    taken = {i for e in spans for i in range(e.start, e.end)}
+    for m in _RELATIVE_DAY.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and not any(i in taken for i in range(span.start, span.end)):
+            spans.append(span)
+    return sorted(spans, key=lambda s: s.start)
+
+
 def resolve_doc_dates(doc: Doc) -> dict[int, ResolvedDate]:
-    """Resolve every DATE entity in document order; keyed by token index of each token."""
+    """Resolve every date expression in document order; keyed by token index of each token."""
     published = doc._.eventwire_published
     anchor: ResolvedDate | None = None
     out: dict[int, ResolvedDate] = {}
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
-        got = resolve(ent.text, published, anchor)
+    for span in _date_spans(doc):
+        got = resolve(span.text, published, anchor)
         if got is None:
             continue
-        if ent.start < 15 and published and got.value == str(published)[:10] and any(c.isdigit() for c in ent.text):
+        if span.start < 80 and published and got.value == str(published)[:10] and re.search(r"\d{4}", span.text):
             continue  # the dateline: it dates the article, not an event
         if got.precision == "day":
             anchor = got
-        for i in range(ent.start, ent.end):
+        for i in range(span.start, span.end):
             out[i] = got
     return out
 
@@ -71,7 +85,7 @@ class Coder:
                     entry = self.lex.noun_entry(tok)
                     if entry is not None:
                         events.extend(self._noun_events(tok, entry, sent, dates))
-        return _dedupe(events)
+        return _dedupe(_inherit_dates(events))
 
     # ---- verbs -------------------------------------------------------------------------
     def _action_code(self, verb: Token) -> str | None:
@@ -321,5 +335,26 @@ def _dedupe(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
             order.append(key)
             best[key] = e
         elif e["confidence"] > best[key]["confidence"]:
+            if e["date"] is None and best[key]["date"] is not None:
+                e = {**e, "date": best[key]["date"], "date_precision": best[key]["date_precision"]}
             best[key] = e
+        elif best[key]["date"] is None and e["date"] is not None:
+            # a headline states the event undated; the body dates it
+            best[key] = {**best[key], "date": e["date"], "date_precision": e["date_precision"]}
     return [best[k] for k in order]
+
+
+def _inherit_dates(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An undated retelling of an earlier dated act (same verb, a shared actor) takes its date."""
+    out = []
+    for i, e in enumerate(events):
+        if e["date"] is None:
+            codes = {(e["source"] or {}).get("code"), (e["target"] or {}).get("code")}
+            for prev in reversed(events[:i]):
+                if prev["date"] and prev["verb"] == e["verb"] and codes & {
+                    (prev["source"] or {}).get("code"), (prev["target"] or {}).get("code")
+                }:
+                    e = {**e, "date": prev["date"], "date_precision": prev["date_precision"]}
+                    break
+        out.append(e)
+    return out

@@ -234,7 +234,9 @@ def _nested_preps(token: Token, preps: tuple[str, ...], depth: int) -> list[Toke
     if found or depth > 2:
         return found
     for c in token.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "in"):
+        # through "of", and through "in" after an amount ("20 million euros in aid for X")
+        amount = token.pos_ == "NUM" or any(n.dep_ == "nummod" for n in token.children)
+        if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and amount)):
             for p in c.children:
                 if p.dep_ == "pobj":
                     found.extend(_nested_preps(p, preps, depth + 1))
