@@ -98,7 +98,7 @@ class Coder:
         return code or self.lex.topic_code(words)
 
     def _frame_code(self, verb: Token, entry: Entry, consumed: set[int]) -> tuple[str | None, Token | None]:
-        comp = syn.complement_of(verb)
+        comp = syn.complement_of(verb, entry.frame)
         words = syn.after_words(verb)
         own = choose_code(entry, words) if entry.when else None
         if comp is not None:
@@ -179,13 +179,21 @@ class Coder:
             # A reaction answers the latest action of the same kind: criticism a conflictual
             # one, praise a cooperative one.
             hostile = code[:2] >= "09"
-            before = [e for e in earlier if e["start_char"] < sent.start_char
-                      and (e["cameo"][:2] >= "14" if hostile else e["cameo"][:2] < "09")
-                      and e["reported_by"] is None]
+            claims = any(o.lemma_.lower() in self.lex.claim_nouns for o in objects)
+            if claims:  # "called the accusation ...": answers an accusation aimed at the speaker
+                before = [e for e in earlier if e["cameo"][:2] == "11" and (e["target"] or {}).get("code") in own]
+            else:
+                before = [e for e in earlier if e["start_char"] < sent.start_char
+                          and (e["cameo"][:2] >= "14" if hostile else e["cameo"][:2] < "09")
+                          and e["reported_by"] is None]
             if before:
                 last = before[-1]
                 group = [e["source"] for e in before if e["start_char"] == last["start_char"] and e["verb"] == last["verb"]]
                 return [m for m in _unique(group) if m.get("code") not in own]
+        if code[:2] in ("05", "06", "07"):  # "signed contracts to sell tanks to Poland"
+            found = [m for o in objects for t in o.subtree if t.dep_ == "pobj" and t.head.lower_ in ("to", "with", "for")
+                     for m in syn.actors_of(t)]
+            return [m for m in _unique(found) if m.get("code") not in own][:2]
         if code[:2] in ("15", "18", "19", "20"):
             places = [m for t in syn.location_tokens(verb) for m in syn.actors_of(t)]
             return [m for m in _unique(places) if m.get("code") not in own][:1]
@@ -225,6 +233,11 @@ class Coder:
                for m in (syn.actors_of(t) or pair_referents(t, self._history, verb.idx, self.lex))]
         if not tgt and comp is not None and entry.frame in ("intent", "threat", "reject"):
             tgt = [m for t in syn.object_tokens(comp, DEFAULT_TARGETS) for m in syn.actors_of(t)]
+        if not tgt and entry.frame == "threat":  # "warned that the United States would ..."
+            for c in verb.children:
+                if c.dep_ == "ccomp":
+                    tgt = [m for t in syn.subject_tokens(c) for m in syn.actors_of(t)]
+                    break
         return _unique(src), _unique(tgt)
 
     def _pronoun_fallback(self, token: Token, verb: Token) -> list[dict]:
@@ -268,7 +281,7 @@ class Coder:
         for s, t in pairs:
             reported = next((m for m in speakers if m.get("code") != s.get("code")), None)
             out.append(_event(s, t, code, date, sent, base - (0.1 if reported else 0), reported, tok))
-            if reported and (code[:2] >= "09" and code[:2] != "10" or code.startswith(_ACCUSE_PREFIXES)):
+            if reported and (code[:2] >= "14" or code.startswith(_ACCUSE_PREFIXES)):
                 out.append(_event(reported, s, "112", date, sent, base - 0.2, None, tok))
         self._history.extend(out)
         return out
@@ -296,8 +309,11 @@ def _speakers(rep: Token) -> list[dict]:
     if rep.lower_ == "according":
         toks = [p for c in rep.children if c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
         toks += [p for p in rep.children if p.dep_ == "pobj"]
-    else:
-        toks = syn.subject_tokens(rep)
+        found = [m for t in toks for m in syn.actors_of(t)]
+        if not found:  # "according to information provided by the White House"
+            found = [m for t in toks for x in t.subtree if x.dep_ == "pobj" for m in syn.actors_of(x)][:1]
+        return found
+    toks = syn.subject_tokens(rep)
     return [m for t in toks for m in syn.actors_of(t)]
 
 

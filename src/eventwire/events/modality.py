@@ -85,10 +85,15 @@ def is_hypothetical(verb: Token) -> bool:
 def reporter(verb: Token) -> Token | None:
     """The speech verb or "according to" preposition that reports ``verb``, if any."""
     t = verb
-    for _ in range(5):
+    for _ in range(6):  # "according to X" anywhere up the chain names the source of the claim
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ == "according":
                 return c
+        if t.head is t:
+            break
+        t = t.head
+    t = verb
+    for _ in range(5):
         if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in REPORT_LEMMAS:
             return t.head
         if t.dep_ == "conj" or t.dep_ == "ccomp":

@@ -243,12 +243,18 @@ def _nested_preps(token: Token, preps: tuple[str, ...], depth: int) -> list[Toke
     return found
 
 
-def complement_of(verb: Token) -> Token | None:
-    """The complement clause of a frame verb ("urged X [to stop]", "called on X [to ...]")."""
+def complement_of(verb: Token, frame: str | None = None) -> Token | None:
+    """The complement clause of a frame verb ("urged X [to stop]", "called on X [to ...]").
+
+    A that-clause is the complement only of a demand or appeal ("demanded that Beijing
+    order ..."); after "warned that" / "promised that" it is reported speech.
+    """
     for dep in ("xcomp", "ccomp", "advcl"):
         for c in verb.children:
             if c.dep_ == dep and c.pos_ in ("VERB", "AUX"):
                 if dep == "advcl" and not any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+                    continue
+                if dep == "ccomp" and frame not in ("appeal", "demand"):
                     continue
                 return c
     for c in verb.children:
