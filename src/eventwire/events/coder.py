@@ -233,6 +233,13 @@ class Coder:
                for m in (syn.actors_of(t) or pair_referents(t, self._history, verb.idx, self.lex))]
         if not tgt and comp is not None and entry.frame in ("intent", "threat", "reject"):
             tgt = [m for t in syn.object_tokens(comp, DEFAULT_TARGETS) for m in syn.actors_of(t)]
+        anaphoric = any(t.lemma_.lower() in self.lex.event_nouns for t in targets)
+        if not tgt and targets and not anaphoric:
+            # "sanctions on 11 companies involved in Iran's programme": the first actor inside
+            own = {m.get("code") for m in src}
+            inner = [m for t in targets for x in t.subtree if x is not t for m in syn.actors_of(x)
+                     if m.get("code") not in own]
+            tgt = inner[:1]
         if not tgt and entry.frame == "threat":  # "warned that the United States would ..."
             for c in verb.children:
                 if c.dep_ == "ccomp":
