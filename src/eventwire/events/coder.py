@@ -15,6 +15,8 @@ from eventwire.events.judgements import judgement, pair_referents
 from eventwire.events.lexicon import DEFAULT_TARGETS, Entry, Lexicon, choose_code
 
 FRAMES = ("appeal", "demand", "intent", "reject", "threat")
+_PRONOUNS = {"it", "its", "he", "him", "his", "she", "her", "they", "them", "their"}
+_REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
 _ACCUSE_PREFIXES = ("062", "072")
 
 
@@ -211,7 +213,7 @@ class Coder:
             if hostile or entry.frame == "threat":
                 return self.lex.complement_code("threat", code) or "130"
             return None
-        if modals & mod.FUTURE_MODALS and entry.frame is None:
+        if modals & mod.FUTURE_MODALS and entry.frame is None and code[:2] not in ("01", "02", "03", "10", "12", "13"):
             return self.lex.complement_code("intent", code) or code
         return code
 
@@ -245,7 +247,24 @@ class Coder:
                 if c.dep_ == "ccomp":
                     tgt = [m for t in syn.subject_tokens(c) for m in syn.actors_of(t)]
                     break
-        return _unique(src), _unique(tgt)
+        src, tgt = _unique(src), _unique(tgt)
+        tgt = [m for m in tgt if str(m.get("text", "")).lower() not in _REFLEXIVES]
+        return src, [self._unbound(m, src, verb) for m in tgt]
+
+    def _unbound(self, target: dict, sources: list[dict], verb: Token) -> dict:
+        """A pronoun object does not refer to its own clause's subject ("X accused it of ...").
+        When the actors stage bound it to the subject, take the latest other actor before it."""
+        if str(target.get("text", "")).lower() not in _PRONOUNS:
+            return target
+        if target.get("code") not in {m.get("code") for m in sources}:
+            return target
+        own = {m.get("code") for m in sources}
+        doc = verb.doc
+        for m in reversed(doc._.eventwire_actors or []):
+            if m["start"] < target["start"] and m.get("code") and m["code"] not in own \
+                    and str(m.get("text", "")).lower() not in _PRONOUNS:
+                return m
+        return target
 
     def _pronoun_fallback(self, token: Token, verb: Token) -> list[dict]:
         """An unresolved "it"/"he" subject inside reported speech is the reporter."""
@@ -266,6 +285,9 @@ class Coder:
         src_tokens = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i]
         src_tokens += syn.prep_objects(noun, ("by", "from"))
         src = _unique([m for t in src_tokens for m in syn.actors_of(t)])
+        if not src and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and not mod.is_negated(noun.head):
+            # "announced the rupture of relations with X", "launched an attack on X"
+            src = _unique([m for t in self._past_dateline(syn.subject_tokens(noun.head)) for m in syn.actors_of(t)])
         tgt = _unique([m for t in syn.prep_objects(noun, entry.target) for m in syn.actors_of(t)])
         if not src or not tgt:
             return []

@@ -21,7 +21,13 @@ def judged_doers(subject: Token, history: list[dict[str, Any]], before: int, lex
     named = syn.actors_of(subject)
     if named:
         return named
-    if subject.lemma_.lower() in lex.event_nouns or subject.lower_ in lex.event_nouns:
+    lemma = subject.lemma_.lower()
+    if lemma in lex.accord_nouns:  # "the pact violated ...": the parties of the latest accord
+        earlier = [e for e in history if e["start_char"] < before and e["cameo"][:3] in ("057", "037")]
+        if earlier:
+            last = earlier[-1]
+            return [e["source"] for e in earlier if e["start_char"] == last["start_char"] and e["verb"] == last["verb"]]
+    if lemma in lex.event_nouns or subject.lower_ in lex.event_nouns:
         earlier = [e for e in history if e["start_char"] < before and e["cameo"][:2] >= "14" and e["reported_by"] is None]
         if earlier:
             return [earlier[-1]["source"]]

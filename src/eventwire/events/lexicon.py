@@ -94,6 +94,7 @@ class Lexicon:
         self.negative_verbs: frozenset[str] = frozenset()
         self.pair_nouns: frozenset[str] = frozenset()
         self.claim_nouns: frozenset[str] = frozenset()
+        self.accord_nouns: frozenset[str] = frozenset()
         self.check_codes = True
         self.use_fallback = True
         if bundled:
@@ -135,7 +136,7 @@ class Lexicon:
             self.complement[str(prefix)] = {k: str(v) for k, v in codes.items()}
         for t in data.get("topics") or []:
             self.topics.append((frozenset(str(w).lower() for w in t["words"]), str(t["code"])))
-        for key in ("negative_words", "negative_verbs", "pair_nouns", "claim_nouns"):
+        for key in ("negative_words", "negative_verbs", "pair_nouns", "claim_nouns", "accord_nouns"):
             if data.get(key):
                 setattr(self, key, frozenset(_word(w) for w in data[key]))
         if data.get("event_nouns"):

@@ -44,7 +44,8 @@ def is_negated(verb: Token) -> bool:
 def modals(verb: Token) -> set[str]:
     """Modal auxiliaries of ``verb`` (and of the verb it is coordinated with)."""
     out = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"}
-    if not out and verb.dep_ == "conj":
+    # a coordinated verb shares the modal only when it has no tense of its own ("would X and Y")
+    if not out and verb.dep_ == "conj" and verb.tag_ == "VB":
         out = {c.lower_ for c in verb.head.children if c.dep_ == "aux" and c.tag_ == "MD"}
     if not out and verb.dep_ == "xcomp":
         out = {c.lower_ for c in verb.head.children if c.dep_ == "aux" and c.tag_ == "MD"}
