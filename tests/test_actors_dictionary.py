@@ -19,7 +19,7 @@ GUIDELINE_ORG_CODES = {
 }
 SECTORS = {
     "GOV", "MIL", "LEG", "JUD", "OPP", "REB", "COP", "SPY", "BUS", "MED", "CVL", "EDU", "LAB", "REF", "HLH",
-    "NGO", "IGO", "CRM", "ELI", "REL", "UAF", "ENV", "AGR",
+    "NGO", "IGO", "CRM", "ELI", "REL", "UAF", "ENV", "AGR", "HRI", "DEV", "PTY", "MNC", "MOD", "RAD",
 }
 
 
@@ -40,6 +40,11 @@ def test_actors_dictionary_covers_every_un_member_and_observer(actors):
     for code in codes - NON_ISO_STATE_CODES:
         assert pycountry.countries.get(alpha_3=code) is not None, code
     assert all(e.key == f"state:{e.code}" for e in states)
+
+
+def test_actors_dictionary_person_keys_are_ascii(actors):
+    assert "person:jonas_gahr_store" in actors.entries
+    assert all(key.isascii() for key in actors.entries if key.startswith("person:"))
 
 
 def test_actors_dictionary_has_the_guideline_organisations(actors):
@@ -135,3 +140,41 @@ def test_actors_dictionary_role_on_latest_start_wins_when_offices_overlap():
 
 def test_actors_dictionary_bundled_load_is_cached():
     assert ActorDictionary.load() is ActorDictionary.load()
+
+
+def test_actors_dictionary_has_300_dated_office_holders(actors):
+    people = of_kind(actors, "person")
+    dated = [p for p in people if p.roles and all(r.start for r in p.roles)]
+    assert len(dated) >= 300
+    assert all(p.gender in ("male", "female") for p in people)
+    codes = {r.code for p in people for r in p.roles}
+    known = {e.code for e in actors.entries.values() if e.kind != "person"}
+    assert codes <= known, codes - known  # every role acts for a known state or organisation
+
+
+@pytest.mark.parametrize(
+    ("key", "day", "code", "title"),
+    [
+        ("person:jens_stoltenberg", "2023-03-20", "NATO", "Secretary General"),
+        ("person:jens_stoltenberg", "2012-01-01", "NOR", "Prime Minister"),
+        ("person:jens_stoltenberg", "2025-06-01", "NOR", "Finance Minister"),
+        ("person:mark_rutte", "2025-01-01", "NATO", "Secretary General"),
+        ("person:mark_rutte", "2020-01-01", "NLD", "Prime Minister"),
+        ("person:park_jin", "2023-07-01", "KOR", "Foreign Minister"),
+        ("person:vladimir_putin", "2010-01-01", "RUS", "Prime Minister"),
+        ("person:antonio_guterres", "2020-01-01", "UN", "Secretary-General"),
+        ("person:ursula_von_der_leyen", "2022-01-01", "EU", "President of the European Commission"),
+    ],
+)
+def test_actors_dictionary_people_hold_the_office_of_the_day(actors, key, day, code, title):
+    role = actors.role_on(actors.entries[key], datetime.date.fromisoformat(day))
+    assert (role.code, role.title) == (code, title)
+
+
+def test_actors_dictionary_stoltenberg_is_not_nato_after_2024(actors):
+    stoltenberg = actors.entries["person:jens_stoltenberg"]
+    assert actors.role_on(stoltenberg, datetime.date(2025, 1, 1)) is None
+    assert actors.role_on(stoltenberg, datetime.date(2024, 10, 1)).code == "NATO"
+    assert {t for t, key, form in actors.surface_forms() if key == stoltenberg.key} == {
+        "Jens Stoltenberg", "Stoltenberg"
+    }

@@ -16,7 +16,11 @@ package offers a spaCy-3.8-compatible English coreference model.
 
 from __future__ import annotations
 
+import functools
+from importlib import resources
 from typing import Any
+
+import yaml
 
 from spacy.tokens import Doc, Token
 
@@ -40,12 +44,58 @@ def _is_subject(token: Token) -> bool:
     return token.dep_ in SUBJECTS or (token.dep_ in ("compound", "poss", "amod") and token.head.dep_ in SUBJECTS)
 
 
-def _depth(token: Token) -> int:
-    """How deep in its sentence's tree a token sits: arguments of the main verb are shallow."""
-    depth = 0
-    while token.head is not token and depth < 50:
-        token, depth = token.head, depth + 1
-    return depth
+@functools.cache
+def _references() -> dict[str, list[str]]:
+    text = resources.files("eventwire").joinpath("data/actors/references.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _focus_state(earlier: list[Mention]) -> Mention | None:
+    """The state named most often so far (people count for the state they act for); ties: the latest."""
+    counts: dict[str, int] = {}
+    latest: dict[str, Mention] = {}
+    for m in earlier:
+        code = m.get("code")
+        if not code or m["kind"] in ("igo", "ngo") or not (len(code) == 3 and code.isupper()):
+            continue
+        counts[code] = counts.get(code, 0) + 1
+        if m["kind"] == "state" or code not in latest:
+            latest[code] = m
+    if not counts:
+        return None
+    order = {code: max(i for i, m in enumerate(earlier) if m.get("code") == code) for code in counts}
+    best = max(counts, key=lambda c: (counts[c], order[c]))
+    return latest[best]
+
+
+class _DocInfo:
+    """Per-token facts the ranking needs, computed once per doc.
+
+    Attributes:
+        sent: sentence number of each token.
+        depth: how deep in its sentence's tree a token sits (arguments of the main verb are shallow).
+        subject: 1 when the token is a subject or modifies one.
+    """
+
+    def __init__(self, doc: Doc):
+        heads = [t.head.i for t in doc]
+        self.sent = [0] * len(doc)
+        for n, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                self.sent[i] = n
+        self.depth = [-1] * len(doc)
+        for i in range(len(doc)):
+            chain = []
+            j = i
+            while self.depth[j] < 0 and heads[j] != j and len(chain) < 100:
+                chain.append(j)
+                j = heads[j]
+            base = self.depth[j] if self.depth[j] >= 0 else 0
+            self.depth[j] = base
+            for k in reversed(chain):
+                base += 1
+                self.depth[k] = base
+        self.subject = [1 if _is_subject(t) else 0 for t in doc]
 
 
 def _is_expletive(token: Token) -> bool:
@@ -65,6 +115,9 @@ class Coreferencer:
 
     def __init__(self, resolver: Resolver):
         self.resolver = resolver
+        refs = _references()
+        self.organisation_nouns = set(refs["organisation"])
+        self.state_sectors = set(refs["state_sectors"])
 
     def link_names(self, doc: Doc, mentions: list[Mention]) -> None:
         """Honorific genders, and short or repeated names linked to the full earlier name."""
@@ -76,17 +129,22 @@ class Coreferencer:
     def resolve(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """Add pronoun and title mentions linked to their antecedents; returns all mentions in order."""
         mentions = sorted(mentions, key=lambda m: m["start"])
+        self._info = _DocInfo(doc)
         covered = {i for m in mentions for i in range(m["start"], m["end"])}
-        added = []
+        earlier: list[Mention] = []
+        pending = iter(mentions)
+        upcoming = next(pending, None)
         for token in doc:
-            if token.i in covered:
+            while upcoming is not None and upcoming["start"] < token.i:
+                earlier.append(upcoming)
+                upcoming = next(pending, None)
+            if token.i in covered or not (token.pos_ in ("PRON", "NOUN", "PROPN") or token.lower_ in PERSONAL):
                 continue
-            earlier = [m for m in mentions + added if m["start"] < token.i]
             new = self._for_token(doc, token, earlier)
             if new is not None:
-                added.append(new)
+                earlier.append(new)
                 covered.update(range(new["start"], new["end"]))
-        return sorted(mentions + added, key=lambda m: m["start"])
+        return sorted(earlier + ([upcoming] if upcoming else []) + list(pending), key=lambda m: m["start"])
 
     # -- names -----------------------------------------------------------------------
     def _honorific(self, doc: Doc, m: Mention) -> None:
@@ -126,25 +184,53 @@ class Coreferencer:
         if token.pos_ == "PRON" or lower in PERSONAL or lower in NEUTER or lower in PLURAL:
             return self._pronoun(doc, token, earlier)
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and self.resolver.is_title(token):
-            return self._title(doc, token, earlier)
+            found = self._title(doc, token, earlier)
+            if found is not None:
+                return found
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+            return self._bare_reference(doc, token, earlier)
         return None
 
+    def _bare_reference(self, doc: Doc, token: Token, earlier: list[Mention]) -> Mention | None:
+        """"the bloc" -> the latest organisation; "the junta", "police" -> the article's main state."""
+        lefts = list(token.lefts)
+        if any(t.dep_ in ("compound", "amod", "poss", "nmod") for t in lefts):
+            return None
+        definite = any(t.lower_ == "the" for t in lefts)
+        lemma = token.lemma_.lower()
+        span = doc[token.i:token.i + 1]
+        if definite and lemma in self.organisation_nouns:
+            orgs = [m for m in earlier if m["kind"] in ("igo", "ngo") and m["code"]]
+            named = [m for m in orgs if lemma in m["text"].lower()]
+            pick = (named or orgs or [None])[-1]
+            if pick is None:
+                return None
+            return new_mention(span, code=pick["code"], name=pick["name"], kind=pick["kind"],
+                               antecedent=pick.get("antecedent", pick["start"]) or pick["start"],
+                               reason=f"coreference (organisation noun): {token.text} -> {pick['name']}")
+        sector = self.resolver.dictionary.agents.get(token.lower_) or self.resolver.dictionary.agents.get(lemma)
+        if sector not in self.state_sectors or not (definite or token.tag_ in ("NNS", "NNPS") or lemma == "police"):
+            return None
+        state = _focus_state(earlier)
+        if state is None:
+            return None
+        return new_mention(span, code=state["code"], name=state["name"], kind="state", agent=sector,
+                           plural=token.tag_ in ("NNS", "NNPS"),
+                           reason=f"institution of the article's main state so far: {token.text} -> {state['name']}")
+
+
     def _ranked(self, token: Token, candidates: list[Mention], doc: Doc) -> list[Mention]:
-        sent_of = {s.start: n for n, s in enumerate(doc.sents)}
-        here = sent_of[token.sent.start]
+        info = self._info
+        here = info.sent[token.i]
 
         def key(m: Mention) -> tuple[int, int, int, int]:
-            anchor = doc[m["start"]]
-            distance = here - sent_of[anchor.sent.start]
-            last = doc[m["end"] - 1]
-            return (1 if _is_subject(last) else 0, -distance, -_depth(last), m["start"])
+            last = m["end"] - 1
+            return (info.subject[last], -(here - info.sent[m["start"]]), -info.depth[last], m["start"])
 
-        in_window = []
-        for m in candidates:
-            anchor = doc[m["start"]]
-            distance = here - sent_of[anchor.sent.start]
-            if 0 <= distance <= WINDOW and not (distance == 0 and anchor.i > token.i):
-                in_window.append(m)
+        in_window = [
+            m for m in candidates
+            if 0 <= here - info.sent[m["start"]] <= WINDOW and m["start"] < token.i
+        ]
         return sorted(in_window, key=key, reverse=True)
 
     def _link(self, doc: Doc, token: Token, antecedent: Mention, earlier: list[Mention], how: str) -> Mention:

@@ -93,6 +93,9 @@ class _Parts:
     entries: list[Entry] = field(default_factory=list)
     agents: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
+    # (key, text) forms derived by eventwire rather than written in the file (the
+    # natural-case twin of a PETRARCH phrase): they never take a text from an earlier file.
+    soft_forms: set[tuple[str, str]] = field(default_factory=set)
 
 
 class ActorDictionary:
@@ -113,6 +116,7 @@ class ActorDictionary:
         self.entries: dict[str, Entry] = dict(entries or {})
         self.agents: dict[str, str] = dict(agents or {})
         self.titles: dict[str, str] = dict(titles or {})
+        self._soft: set[tuple[str, str]] = set()
         self._forms: dict[str, tuple[str, str]] | None = None
         self._codes: dict[str, str] | None = None
 
@@ -127,7 +131,8 @@ class ActorDictionary:
 
         Returns:
             The covering role with the latest start (an unknown start counts as
-            earliest); with ``day`` None, the most recent role. None when no role
+            earliest; on a tie a role with dates beats one without); with ``day``
+            None, the most recent role. None when no role
             covers the day or the entry has no roles.
         """
         roles = entry.roles if day is None else [r for r in entry.roles if r.covers(day)]
@@ -165,6 +170,7 @@ class ActorDictionary:
     def merged(self, parts: _Parts) -> ActorDictionary:
         """A copy with ``parts`` added on top."""
         out = ActorDictionary(self.entries, self.agents, self.titles)
+        out._soft = self._soft | parts.soft_forms
         out.add(parts.entries)
         out.agents.update(parts.agents)
         out.titles.update(parts.titles)
@@ -175,6 +181,8 @@ class ActorDictionary:
             forms: dict[str, tuple[str, str]] = {}
             for entry in self.entries.values():
                 for text, form in entry_forms(entry):
+                    if text in forms and (entry.key, text) in self._soft:
+                        continue
                     forms.pop(text, None)
                     forms[text] = (entry.key, form)
             self._forms = forms
@@ -220,10 +228,10 @@ def entry_forms(entry: Entry) -> Iterator[tuple[str, str]]:
                 yield text, form
 
 
-def _role_order(role: Role) -> tuple[datetime.date, datetime.date]:
-    start = role.start or datetime.date.min
-    end = role.end or datetime.date.max
-    return start, end
+def _role_order(role: Role) -> tuple[datetime.date, bool, datetime.date]:
+    """Latest start first; on a tie a dated role beats an undated default (as in PETRARCH)."""
+    dated = role.start is not None or role.end is not None
+    return role.start or datetime.date.min, dated, role.end or datetime.date.max
 
 
 def _code_index(entries: Iterable[Entry]) -> dict[str, str]:
@@ -283,7 +291,12 @@ def _bundled() -> ActorDictionary:
     return out
 
 
-def parts_from(entries: list[Entry], agents: dict[str, str], titles: dict[str, str]) -> _Parts:
+def parts_from(
+    entries: list[Entry],
+    agents: dict[str, str],
+    titles: dict[str, str],
+    soft_forms: set[tuple[str, str]] | None = None,
+) -> _Parts:
     """Bundle what a parser read (used by the YAML and PETRARCH parsers)."""
-    return _Parts(entries, agents, titles)
+    return _Parts(entries, agents, titles, soft_forms or set())
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+import unicodedata
 from typing import Any
 
 import yaml
@@ -212,9 +213,14 @@ def default_key(kind: str, code: str | None, name: str) -> str:
     return f"{prefix}:{slug(name)}"
 
 
+_FOLD = str.maketrans({"ø": "o", "ł": "l", "ß": "ss", "ı": "i", "đ": "d", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th"})
+
+
 def slug(name: str) -> str:
-    """"Jens Stoltenberg" -> "jens_stoltenberg" (letters and digits kept, accents too)."""
-    return "_".join(re.findall(r"\w+", name.lower()))
+    """"Jens Stoltenberg" -> "jens_stoltenberg"; "António Guterres" -> "antonio_guterres"."""
+    folded = unicodedata.normalize("NFKD", name.lower().translate(_FOLD))
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return "_".join(re.findall(r"\w+", folded))
 
 
 def _check_fields(item: dict[str, Any], known: tuple[str, ...], origin: str) -> None:

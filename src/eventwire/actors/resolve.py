@@ -16,6 +16,8 @@ government officials" -> GOV, "the Russian army" -> MIL.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from importlib import resources
 from typing import Any
 
 import pycountry
@@ -105,10 +107,16 @@ class Resolver:
             return self._from_entry(ent, entry, form, published)
         if ent.label_ == "PERSON":
             return new_mention(ent, kind="person", name=_clean_name(ent), reason="NER person")
-        if ent.label_ == "GPE":
-            code = _pycountry_code(ent.text)
+        if ent.label_ in ("GPE", "LOC", "NORP", "FAC"):
+            code = _pycountry_code(ent.text) if ent.label_ == "GPE" else None
+            if ent.ent_id_.startswith("city:"):
+                code = None
             if code:
                 return new_mention(ent, code=code, kind="state", name=ent.text, reason="pycountry country name")
+            city = cities().get(ent.text.removeprefix("the "))
+            if city:
+                return new_mention(ent, code=city[0], kind="state", name=ent.text, form="city",
+                                   reason=f"city of {city[0]} (GeoNames)")
         return None
 
     def _from_entry(self, ent: Span, entry: Entry, form: str | None, published: dt.date | None) -> Mention:
@@ -191,6 +199,14 @@ def _is_plural(span: Span, mention: Mention) -> bool:
 def _clean_name(ent: Span) -> str:
     tokens = [t for t in ent if not (t.is_punct or t.lower_ in ("'s", "’s"))]
     return " ".join(t.text for t in tokens) or ent.text
+
+
+@functools.cache
+def cities() -> dict[str, tuple[str, int]]:
+    """City name -> (state code, population), cities of 100,000+ people (``data/actors/cities.tsv``)."""
+    text = resources.files("eventwire").joinpath("data/actors/cities.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {row[0]: (row[1], int(row[2])) for row in rows if len(row) >= 3 and row[0] != "name"}
 
 
 def _pycountry_code(text: str) -> str | None:

@@ -58,6 +58,23 @@ def entity_patterns(dictionary: ActorDictionary) -> list[dict[str, Any]]:
     return patterns
 
 
+# Cities this large are added to the ruler, so the model's misses ("Kharkiv" untagged,
+# "Aleppo" as NORP) are corrected; smaller cities are only looked up for entities the
+# model found. At this size few city names are also common English words.
+RULER_CITY_POPULATION = 500_000
+
+
+def city_patterns(known: set[str]) -> list[dict[str, Any]]:
+    """GPE patterns for large cities the dictionary does not already name."""
+    from eventwire.actors.resolve import cities
+
+    return [
+        {"label": "GPE", "pattern": name, "id": f"city:{code}{ID_SEPARATOR}city"}
+        for name, (code, population) in cities().items()
+        if population >= RULER_CITY_POPULATION and name not in known and " of the " not in name
+    ]
+
+
 def add_entity_ruler(nlp: Language, dictionary: ActorDictionary) -> None:
     """Add the dictionary entity ruler right after the statistical NER."""
     ruler = nlp.add_pipe(
@@ -66,5 +83,7 @@ def add_entity_ruler(nlp: Language, dictionary: ActorDictionary) -> None:
         after="ner",
         config={"overwrite_ents": True, "validate": False, "phrase_matcher_attr": "ORTH"},
     )
+    patterns = entity_patterns(dictionary)
+    patterns += city_patterns({p["pattern"] for p in patterns})
     with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(entity_patterns(dictionary))
+        ruler.add_patterns(patterns)
