@@ -122,7 +122,16 @@ class Coder:
         if mod.is_question(verb) or mod.is_negated(verb):
             return []
         comp = None
-        if entry.frame in FRAMES:
+        if entry.frame == "consider":  # "was considering negotiating deals with X": a policy option
+            comp = syn.complement_of(verb, entry.frame)
+            if comp is not None:
+                for t in syn.conjuncts(comp):
+                    consumed.add(t.i)
+            options = {"request", "proposal", "offer", "option", "plan", "idea", "possibility", "measure",
+                       "sanction", "step", "move", "bid", "refusal", "policy", "ban"}
+            objects = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+            code = entry.code if comp is not None or objects & options else None
+        elif entry.frame in FRAMES:
             code, comp = self._frame_code(verb, entry, consumed)
         else:
             code = choose_code(entry, syn.after_words(verb), syn.words_of(t for t in sent if t.i < verb.i))
@@ -230,10 +239,12 @@ class Coder:
                     sources, targets = froms, sources
         sources = self._past_dateline(sources)
         targets = self._past_dateline(targets)
-        src = [m for t in sources if t.idx >= self._dateline_end for m in (syn.actors_of(t) or self._pronoun_fallback(t, verb))]
+        src = [m for t in sources if t.idx >= self._dateline_end
+               for m in (self._reported_pronoun(t, verb) or syn.actors_of(t) or self._pronoun_fallback(t, verb))]
+        own_codes = tuple(m.get("code") for m in src)
         tgt = [m for t in targets if t.idx >= self._dateline_end
-               for m in (syn.actors_of(t) or pair_referents(t, self._history, verb.idx, self.lex))]
-        if not tgt and comp is not None and entry.frame in ("intent", "threat", "reject"):
+               for m in (syn.actors_of(t) or pair_referents(t, self._history, verb.idx, self.lex, own_codes))]
+        if not tgt and comp is not None and entry.frame in ("intent", "threat", "reject", "consider"):
             tgt = [m for t in syn.object_tokens(comp, DEFAULT_TARGETS) for m in syn.actors_of(t)]
         anaphoric = any(t.lemma_.lower() in self.lex.event_nouns for t in targets)
         if not tgt and targets and not anaphoric:
@@ -266,6 +277,18 @@ class Coder:
                 return m
         return target
 
+    def _reported_pronoun(self, token: Token, verb: Token) -> list[dict]:
+        """"X announced (that) it was ...": a subject "it" in X's reported clause is X
+        ("he"/"she" when X is a person), whatever a wider coreference guess says."""
+        if token.lower_ not in ("it", "he", "she", "they"):
+            return []
+        rep = mod.reporter(verb)
+        if rep is None or rep.lower_ == "according":
+            return []
+        speakers = [m for t in syn.subject_tokens(rep) for m in syn.actors_of(t)]
+        personal = token.lower_ in ("he", "she")
+        return [m for m in speakers if (m.get("kind") == "person") == personal][:1]
+
     def _pronoun_fallback(self, token: Token, verb: Token) -> list[dict]:
         """An unresolved "it"/"he" subject inside reported speech is the reporter."""
         if token.pos_ != "PRON":
@@ -295,7 +318,7 @@ class Coder:
 
     # ---- output ------------------------------------------------------------------------------
     def _emit(self, tok, entry, code, src, tgt, sent, dates, confidence=None) -> list[dict[str, Any]]:
-        pairs = [(s, t) for s in src for t in tgt if s is not t and not _same(s, t)]
+        pairs = [(s, t) for s in src for t in tgt if s is not t and not _same(s, t) and not _self_igo(s, t)]
         if entry.symmetric:
             group = src if not tgt else []
             pairs += [(a, b) for a in group for b in group if a is not b and not _same(a, b)]
@@ -344,6 +367,11 @@ def _speakers(rep: Token) -> list[dict]:
         return found
     toks = syn.subject_tokens(rep)
     return [m for t in toks for m in syn.actors_of(t)]
+
+
+def _self_igo(a: dict, b: dict) -> bool:
+    """An organisation acting on itself ("NATO leaders agreed to raise the alliance's ...")."""
+    return a.get("code") == b.get("code") and "igo" in (a.get("kind"), b.get("kind"))
 
 
 def _same(a: dict, b: dict) -> bool:

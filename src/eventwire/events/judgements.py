@@ -58,13 +58,27 @@ def judgement(report: Token, lex: Lexicon, history: list[dict[str, Any]]) -> tup
     return None
 
 
-def pair_referents(token: Token, history: list[dict[str, Any]], before: int, lex: Lexicon) -> list[dict]:
-    """"the two countries" -> [source, target] of the latest two-actor event before ``before``."""
+def pair_referents(
+    token: Token, history: list[dict[str, Any]], before: int, lex: Lexicon, exclude: tuple = ()
+) -> list[dict]:
+    """"the two countries" -> the two states of the latest interaction before ``before`` that
+    does not involve the actors in ``exclude`` (the speaker of "urged the two countries")."""
     if token.lemma_.lower() not in lex.pair_nouns:
         return []
     if not any(c.lower_ in ("two", "both") for c in token.children if c.dep_ in ("nummod", "det", "predet", "amod")):
         return []
-    for e in reversed(history):
-        if e["start_char"] < before and e["target"] and e["source"] and e["source"].get("code") != e["target"].get("code"):
-            return [e["source"], e["target"]]
-    return []
+    counts: dict[frozenset, int] = {}
+    latest: dict[frozenset, tuple[int, list[dict]]] = {}
+    for n, e in enumerate(history):
+        if e["start_char"] >= before or not e["target"] or not e["source"]:
+            continue
+        pair = [e["source"], e["target"]]
+        codes = frozenset(m.get("code") for m in pair)
+        if len(codes) == 2 and not codes & set(exclude) and all(m.get("kind") == "state" for m in pair):
+            counts[codes] = counts.get(codes, 0) + 1
+            latest[codes] = (n, pair)
+    if not counts:
+        return []
+    # the article's main dyad: the pair with most interactions so far, the latest on a tie
+    best = max(counts, key=lambda k: (counts[k], latest[k][0]))
+    return latest[best][1]
