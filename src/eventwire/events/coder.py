@@ -92,11 +92,13 @@ class Coder:
     # ---- verbs -------------------------------------------------------------------------
     def _action_code(self, verb: Token) -> str | None:
         """The code of a complement action ("to stop attacks" -> 087) without frames."""
-        if verb.lemma_.lower() in self.lex.deescalate:
-            return "087"
-        entry = self.lex.verb_entry(verb)
         words = syn.after_words(verb)
-        code = choose_code(entry, words) if entry is not None and entry.frame != "report" else None
+        if verb.lemma_.lower() in self.lex.deescalate:
+            # "stop attacks" de-escalates (087); "stop sending materials" just yields (080)
+            return "087" if words & self.lex.military_words else "080"
+        entry = self.lex.verb_entry(verb)
+        usable = entry is not None and entry.frame != "report" and entry.origin != "fallback"
+        code = choose_code(entry, words) if usable else None
         return code or self.lex.topic_code(words)
 
     def _frame_code(self, verb: Token, entry: Entry, consumed: set[int]) -> tuple[str | None, Token | None]:
@@ -319,10 +321,10 @@ class Coder:
     # ---- output ------------------------------------------------------------------------------
     def _emit(self, tok, entry, code, src, tgt, sent, dates, confidence=None) -> list[dict[str, Any]]:
         pairs = [(s, t) for s in src for t in tgt if s is not t and not _same(s, t) and not _self_igo(s, t)]
-        if entry.symmetric:
+        if entry.symmetric and entry.code and code[:2] == entry.code[:2]:
             group = src if not tgt else []
             pairs += [(a, b) for a in group for b in group if a is not b and not _same(a, b)]
-            pairs += [(t, s) for s, t in pairs if entry.symmetric and tgt]
+            pairs += [(t, s) for s, t in pairs if tgt]
         if not pairs:
             return []
         date = self._date(tok, sent, dates)

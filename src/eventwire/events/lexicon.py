@@ -95,6 +95,7 @@ class Lexicon:
         self.pair_nouns: frozenset[str] = frozenset()
         self.claim_nouns: frozenset[str] = frozenset()
         self.accord_nouns: frozenset[str] = frozenset()
+        self.military_words: frozenset[str] = frozenset()
         self.check_codes = True
         self.use_fallback = True
         if bundled:
@@ -136,7 +137,8 @@ class Lexicon:
             self.complement[str(prefix)] = {k: str(v) for k, v in codes.items()}
         for t in data.get("topics") or []:
             self.topics.append((frozenset(str(w).lower() for w in t["words"]), str(t["code"])))
-        for key in ("negative_words", "negative_verbs", "pair_nouns", "claim_nouns", "accord_nouns"):
+        for key in ("negative_words", "negative_verbs", "pair_nouns", "claim_nouns", "accord_nouns",
+                    "military_words"):
             if data.get(key):
                 setattr(self, key, frozenset(_word(w) for w in data[key]))
         if data.get("event_nouns"):
