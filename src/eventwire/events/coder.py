@@ -137,8 +137,8 @@ class Coder:
             code, comp = self._frame_code(verb, entry, consumed)
         else:
             code = choose_code(entry, syn.after_words(verb), syn.words_of(t for t in sent if t.i < verb.i))
-        if code is None or cameo_info(code) is None:
-            return []
+        if code is None or (cameo_info(code) is None and entry.origin != "petrarch"):
+            return []  # a user's PETRARCH dictionary may carry its own (e.g. WEIS) codes
         code = self._modal_code(verb, code, entry)
         if code is None:
             return []
