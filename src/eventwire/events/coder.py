@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -145,7 +146,10 @@ class Coder:
         sources, targets = self._arguments(verb, entry, comp)
         if not sources:
             return []
-        if not targets:
+        if not targets and len(sources) > 1 and entry.origin == "petrarch":
+            # PETRARCH codes "A and B renewed ties" as reciprocal
+            entry = replace(entry, symmetric=True, code=code)
+        elif not targets:
             targets = self._implicit_targets(verb, code, sources, sent)
         return self._emit(verb, entry, code, sources, targets, sent, dates)
 

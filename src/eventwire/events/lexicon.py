@@ -19,7 +19,7 @@ from eventwire.errors import Errors, EventwireError
 from eventwire.events.cameo import cameo_info
 from eventwire.events.petrarch_verbs import VerbBlock, parse_petrarch_verbs
 
-DEFAULT_TARGETS = ("dobj", "dative", "on", "against", "with", "to", "at", "toward", "towards")
+DEFAULT_TARGETS = ("dobj", "dative", "on", "against", "with", "to", "at", "toward", "towards", "between")
 # PETRARCH fallback codes that are plain statements: not events unless directed (see guidelines).
 _FALLBACK_SKIP_ROOTS = {"01"}
 

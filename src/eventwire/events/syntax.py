@@ -153,10 +153,10 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     """The (active) subject of ``verb``, inherited from the governing verb when elided."""
     subs = [c for c in verb.children if c.dep_ in SUBJ]
     if subs:
-        subj = subs[-1]  # with two (a dateline parsed as a subject), the nearer one
-        if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        if subs[-1].lower_ in _RELATIVE and verb.dep_ == "relcl":
             return [verb.head]
-        return conjuncts(subj)
+        # a list the parser split into two subjects ("Mordor, Rohan, Fornost and Bree") stays whole
+        return sorted({t for s in subs for t in conjuncts(s)}, key=lambda t: t.i)
     if depth > 4:
         return []
     if verb.dep_ == "relcl":
@@ -169,6 +169,8 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         return subject_tokens(verb.head.head, depth + 1)
     if verb.dep_ in ("xcomp", "advcl", "acl") and verb.tag_ in ("VBG", "VB", "VBN") and verb.head.pos_ in ("VERB", "AUX"):
         return subject_tokens(verb.head, depth + 1)
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":  # "X is about / ready / willing to ..."
+        return subject_tokens(verb.head.head, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]
     return []
