@@ -68,10 +68,20 @@ def suite_pipeline(suite: Path):
     return nlp, coder
 
 
-def actor_code(mention: dict | None) -> str:
+def actor_code(mention: dict | None, dictionary=None, day=None) -> str:
+    """The PETRARCH-style code of a mention: the dictionary's full code of the day
+    ("ORCHOB", "MRGORC") when the mention is a dictionary entry, else code + agent."""
     if not mention:
         return ""
-    return (mention.get("code") or "") + (mention.get("agent") or "")
+    agent = mention.get("agent") or ""
+    entity = mention.get("entity") or ""
+    entry = dictionary.entries.get(entity) if dictionary is not None and entity.startswith("petrarch:") else None
+    if entry is not None:
+        role = dictionary.role_on(entry, day) if entry.roles else None
+        full = role.title if role is not None else (entry.cameo or entry.code or "")
+        # the dictionary's full code of the day; a bare country code takes the agent found in context
+        return full + agent if len(full) == 3 else full
+    return (mention.get("code") or "") + agent
 
 
 def run(suite: Path = SUITE, verbose: bool = False) -> dict[str, dict[str, float]]:
@@ -87,10 +97,19 @@ def run(suite: Path = SUITE, verbose: bool = False) -> dict[str, dict[str, float
             doc._.eventwire_published = f"{d[:4]}-{d[4:6]}-{d[6:8]}" if len(d) == 8 else None
             yield doc, r["id"]
 
+    import datetime
+
+    from eventwire.actors.component import get_dictionary
+
+    dictionary = get_dictionary([str(suite / "PETR.Validate.actors.txt"), str(suite / "PETR.Validate.agents.txt")])
     with nlp.select_pipes(disable=["eventwire_events", "eventwire_quotes"]):
         for n, (doc, rid) in enumerate(nlp.pipe(docs(), as_tuples=True, batch_size=64), 1):
             events = coder.code(doc)
-            actual[rid] = {(actor_code(e["source"]), actor_code(e["target"]), e["cameo"]) for e in events}
+            day = datetime.date.fromisoformat(doc._.eventwire_published) if doc._.eventwire_published else None
+            actual[rid] = {
+                (actor_code(e["source"], dictionary, day), actor_code(e["target"], dictionary, day), e["cameo"])
+                for e in events
+            }
             if n % 100 == 0:
                 print(f"  {n}/{len(records)} records", file=sys.stderr)
     baseline = {}

@@ -151,6 +151,12 @@ class Coder:
             entry = replace(entry, symmetric=True, code=code)
         elif not targets:
             targets = self._implicit_targets(verb, code, sources, sent)
+        if not targets and entry.origin == "petrarch":
+            # PETRARCH's own reading: the first other actor in the verb phrase is the target
+            own = {m.get("code") for m in sources}
+            phrase = [m for t in verb.subtree if t.i > verb.i and t.dep_ in ("pobj", "dobj", "poss", "compound", "amod")
+                      for m in syn.actors_of(t) if m.get("code") not in own]
+            targets = phrase[:1]
         return self._emit(verb, entry, code, sources, targets, sent, dates)
 
     def _judgement_events(self, verb: Token, entry: Entry, sent: Span, dates) -> list[dict[str, Any]]:

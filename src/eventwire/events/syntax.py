@@ -68,7 +68,7 @@ def _np_actor(token: Token, depth: int = 0) -> Mention | None:
             for p in c.children:
                 if p.dep_ == "pobj":
                     found = _np_actor(p, depth + 1)
-                    if found and (c.lower_ in ("of", "for") or token.lemma_.lower() in _SEATED):
+                    if found and (c.lower_ in ("of", "for", "from") or token.lemma_.lower() in _SEATED):
                         return found
     return None
 
