@@ -13,7 +13,7 @@ from eventwire.events import modality as mod
 from eventwire.events import syntax as syn
 from eventwire.events.cameo import cameo_info
 from eventwire.events.judgements import judgement, pair_referents
-from eventwire.events.lexicon import DEFAULT_TARGETS, Entry, Lexicon, choose_code
+from eventwire.events.lexicon import DEFAULT_TARGETS, Entry, Lexicon, choose_code, reverse_code
 
 FRAMES = ("appeal", "demand", "intent", "reject", "threat")
 _PRONOUNS = {"it", "its", "he", "him", "his", "she", "her", "they", "them", "their"}
@@ -151,13 +151,19 @@ class Coder:
             entry = replace(entry, symmetric=True, code=code)
         elif not targets:
             targets = self._implicit_targets(verb, code, sources, sent)
-        if not targets and entry.origin == "petrarch":
-            # PETRARCH's own reading: the first other actor in the verb phrase is the target
-            own = {m.get("code") for m in sources}
-            phrase = [m for t in verb.subtree if t.i > verb.i and t.dep_ in ("pobj", "dobj", "poss", "compound", "amod")
-                      for m in syn.actors_of(t) if m.get("code") not in own]
-            targets = phrase[:1]
-        return self._emit(verb, entry, code, sources, targets, sent, dates)
+            if not targets and entry.origin == "petrarch":
+                # PETRARCH's own reading: the first other actor in the verb's clause is the target
+                own = {m.get("code") for m in sources}
+                phrase = [m for t in syn.phrase_tokens(verb) if t.i > verb.i
+                          and t.dep_ in ("pobj", "dobj", "poss", "compound", "amod")
+                          for m in syn.actors_of(t) if m.get("code") not in own]
+                targets = phrase[:1]
+        out = self._emit(verb, entry, code, sources, targets, sent, dates)
+        reverse = reverse_code(entry, syn.after_words(verb), syn.words_of(t for t in sent if t.i < verb.i))
+        if reverse and targets and not entry.symmetric:
+            # PETRARCH "[a:b]" codes: the recipient does b to the doer ("X arrived in Y": Y hosts X)
+            out += self._emit(verb, replace(entry, symmetric=False), reverse, targets, sources, sent, dates)
+        return out
 
     def _judgement_events(self, verb: Token, entry: Entry, sent: Span, dates) -> list[dict[str, Any]]:
         if mod.is_negated(verb) or mod.is_question(verb):

@@ -225,3 +225,15 @@ def choose_code(entry: Entry, words: set[str], pre_words: set[str] | None = None
         return code
     return None if entry.default_off else entry.code
 
+
+
+def reverse_code(entry: Entry, words: set[str], pre_words: set[str] | None = None) -> str | None:
+    """The reverse event code of a user PETRARCH entry ("[032:033]" -> "033"), if any."""
+    if entry.petrarch is None or entry.origin != "petrarch":
+        return None
+    best = None
+    for p in entry.petrarch.patterns:
+        if all(slot & words for slot in p.post) and all(slot & (pre_words or set()) for slot in p.pre):
+            if best is None or p.size > best.size:
+                best = p
+    return best.reverse if best is not None else entry.petrarch.reverse

@@ -297,3 +297,18 @@ def clause_tokens(verb: Token) -> list[Token]:
 def after_words(verb: Token) -> set[str]:
     """Words of the verb's subtree after the verb (objects, complements)."""
     return words_of(t for t in verb.subtree if t.i > verb.i)
+
+
+def phrase_tokens(verb: Token) -> list[Token]:
+    """The verb's phrase without finite subordinate clauses ("after a hafling was reported ...")
+    but with infinitival ones ("an accord to supply Gondor")."""
+    out, stack = [], [verb]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c is not verb and c.dep_ in ("advcl", "relcl", "ccomp", "parataxis", "conj") and c.pos_ in ("VERB", "AUX"):
+                if not any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+                    continue
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
