@@ -68,12 +68,25 @@ def suite_pipeline(suite: Path):
     return nlp, coder
 
 
-def actor_code(mention: dict | None, dictionary=None, day=None) -> str:
+def _title_agent(mention: dict, dictionary, doc) -> str:
+    """The agent of a title written before a name ("Bree President Romendacil" -> GOV)."""
+    if dictionary is None or mention.get("start") is None:
+        return ""
+    head = doc[mention["end"] - 1]
+    for child in head.children:
+        if child.dep_ == "compound" and child.i < mention["start"]:
+            code = dictionary.agents.get(child.lower_)
+            if code:
+                return code.strip("~")
+    return ""
+
+
+def actor_code(mention: dict | None, dictionary=None, day=None, doc=None) -> str:
     """The PETRARCH-style code of a mention: the dictionary's full code of the day
     ("ORCHOB", "MRGORC") when the mention is a dictionary entry, else code + agent."""
     if not mention:
         return ""
-    agent = mention.get("agent") or ""
+    agent = mention.get("agent") or (_title_agent(mention, dictionary, doc) if doc is not None else "")
     entity = mention.get("entity") or ""
     entry = dictionary.entries.get(entity) if dictionary is not None and entity.startswith("petrarch:") else None
     if entry is not None:
@@ -107,7 +120,7 @@ def run(suite: Path = SUITE, verbose: bool = False) -> dict[str, dict[str, float
             events = coder.code(doc)
             day = datetime.date.fromisoformat(doc._.eventwire_published) if doc._.eventwire_published else None
             actual[rid] = {
-                (actor_code(e["source"], dictionary, day), actor_code(e["target"], dictionary, day), e["cameo"])
+                (actor_code(e["source"], dictionary, day, doc), actor_code(e["target"], dictionary, day, doc), e["cameo"])
                 for e in events
             }
             if n % 100 == 0:

@@ -81,8 +81,10 @@ def _of_list(token: Token) -> list[Mention]:
         if c.dep_ == "prep" and c.lower_ in ("of", "from"):
             for p in c.children:
                 if p.dep_ == "pobj":
-                    ms = [actor_for_token(x) for x in conjuncts(p)]
-                    return [m for m in ms if m and m.get("code")]
+                    ms = [m for m in (actor_for_token(x) for x in conjuncts(p)) if m and m.get("code")]
+                    # "the ambassadors of A, B and C": the head's sector applies to every member
+                    agent = next((m.get("agent") for m in ms if m.get("agent")), None)
+                    return [m if m.get("agent") or not agent else {**m, "agent": agent} for m in ms]
     return []
 
 
