@@ -124,6 +124,8 @@ class Coder:
             return []
         if mod.is_question(verb) or mod.is_negated(verb):
             return []
+        if entry.origin == "petrarch" and _background_clause(verb):
+            return []  # PETRARCH dictionaries code the main clause, not "after crowds trashed ..."
         comp = None
         if entry.frame == "consider":  # "was considering negotiating deals with X": a policy option
             comp = syn.complement_of(verb, entry.frame)
@@ -385,6 +387,14 @@ def _speakers(rep: Token) -> list[dict]:
         return found
     toks = syn.subject_tokens(rep)
     return [m for t in toks for m in syn.actors_of(t)]
+
+
+def _background_clause(verb: Token) -> bool:
+    """``verb`` heads a temporal / causal subordinate clause ("after crowds trashed its embassy")."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "when", "while", "as", "until", "because")
+        for c in verb.children
+    )
 
 
 def _self_igo(a: dict, b: dict) -> bool:
