@@ -252,7 +252,7 @@ class Coder:
             targets = syn.passive_subject_tokens(verb) + syn.object_tokens(verb, entry.target)
         else:
             sources = syn.subject_tokens(verb)
-            targets = syn.object_tokens(verb, entry.target)
+            targets = syn.first_role_actors(verb, entry.target)
             if entry.source:
                 froms = syn.prep_objects(verb, (entry.source,))
                 if froms:

@@ -205,6 +205,16 @@ def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     return out
 
 
+def first_role_actors(verb: Token, roles: tuple[str, ...]) -> list[Token]:
+    """Recipient tokens of the first role (in the entry's order) that names an actor:
+    "celebrated Eid at Osgiliath with Gondor" -> Gondor ("with" before "at")."""
+    for role in roles:
+        toks = object_tokens(verb, (role,))
+        if any(actors_of(t) for t in toks):
+            return toks
+    return object_tokens(verb, roles)
+
+
 def object_tokens(verb: Token, roles: tuple[str, ...]) -> list[Token]:
     """Recipient candidates for ``verb`` in the order the entry's ``target`` roles give."""
     preps = tuple(r for r in roles if r not in ("dobj", "dative", "ccomp"))
