@@ -122,7 +122,8 @@ class Coder:
             return self._judgement_events(verb, entry, sent, dates)
         if entry.frame in ("deny", "accuse") and entry.code is None:
             return []
-        if mod.is_question(verb) or mod.is_negated(verb):
+        # a user's PETRARCH dictionary codes negation itself, with patterns ("&NEGATVAUXVRB * ...")
+        if mod.is_question(verb) or (mod.is_negated(verb) and entry.origin != "petrarch"):
             return []
         if entry.origin == "petrarch" and _background_clause(verb):
             return []  # PETRARCH dictionaries code the main clause, not "after crowds trashed ..."
@@ -139,7 +140,7 @@ class Coder:
         elif entry.frame in FRAMES:
             code, comp = self._frame_code(verb, entry, consumed)
         else:
-            code = choose_code(entry, syn.after_words(verb), syn.words_of(t for t in sent if t.i < verb.i))
+            code = choose_code(entry, syn.after_words(verb), _pre_words(sent, verb))
         if code is None or (cameo_info(code) is None and entry.origin != "petrarch"):
             return []  # a user's PETRARCH dictionary may carry its own (e.g. WEIS) codes
         code = self._modal_code(verb, code, entry)
@@ -161,7 +162,7 @@ class Coder:
                           for m in syn.actors_of(t) if m.get("code") not in own]
                 targets = phrase[:1]
         out = self._emit(verb, entry, code, sources, targets, sent, dates)
-        reverse = reverse_code(entry, syn.after_words(verb), syn.words_of(t for t in sent if t.i < verb.i))
+        reverse = reverse_code(entry, syn.after_words(verb), _pre_words(sent, verb))
         if reverse and targets and not entry.symmetric:
             # PETRARCH "[a:b]" codes: the recipient does b to the doer ("X arrived in Y": Y hosts X)
             out += self._emit(verb, replace(entry, symmetric=False), reverse, targets, sources, sent, dates)
@@ -387,6 +388,17 @@ def _speakers(rep: Token) -> list[dict]:
         return found
     toks = syn.subject_tokens(rep)
     return [m for t in toks for m in syn.actors_of(t)]
+
+
+def _pre_words(sent: Span, verb: Token) -> set[str]:
+    """Words before the verb, with contractions rejoined ("did" + "n't" -> "didn't")."""
+    toks = [t for t in sent if t.i < verb.i]
+    words = syn.words_of(toks)
+    for a, b in zip(toks, toks[1:]):
+        if b.lower_ in ("n't", "not"):
+            words.add(a.lower_ + "n't")
+            words.add(a.lower_ + "nt")
+    return words
 
 
 def _background_clause(verb: Token) -> bool:
