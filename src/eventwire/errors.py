@@ -9,8 +9,8 @@ from __future__ import annotations
 
 class Errors:
     E001 = "[E001] No such file or folder: {path}. Check the path, or quote it if it has spaces."
-    E002 = "[E002] No articles found in folder {path}: it has no .txt, .html, .htm or .jsonl files."
-    E003 = "[E003] {origin}: the file is empty."
+    E002 = "[E002] No articles found in folder {path}: it has no .txt, .html, .htm, .jsonl or .json files."
+    E003 = "[E003] {origin}: the article is empty (no text, or only white space)."
     E004 = "[E004] {origin}: looks like a binary file (it contains NUL bytes); give text, HTML or JSONL."
     E005 = "[E005] {origin}: not valid UTF-8 at byte {pos}; decoded with replacement characters."
     E006 = "[E006] {origin}: not valid JSON ({detail}). Each line of a .jsonl file must be one JSON object."
@@ -25,6 +25,22 @@ class Errors:
     E012 = "[E012] Config file {path}: {detail}"
     E013 = "[E013] Unknown config key {key!r} in {path}. Known keys: {known}."
     E014 = "[E014] {origin}: each line of a .jsonl file must be a JSON object, got {type}."
+    E015 = "[E015] Boilerplate patterns file {origin}: {detail}."
+    E016 = (
+        "[E016] {origin}: 'published' value {value!r} is not a date eventwire can read "
+        "(use YYYY-MM-DD); looking for a dateline in the text instead."
+    )
+    E017 = "[E017] {origin}: the '{field}' field must be a string or null, got {type}; ignored."
+    E018 = (
+        "[E018] {origin}: the file is {size:,} bytes, too large to read as one article "
+        "(limit {limit:,} bytes, 10x `max_text_bytes` for HTML). Split it, or raise the limit."
+    )
+    E019 = "[E019] {origin}: cannot read the file: {detail}"
+    E020 = (
+        "[E020] {origin}: nothing is left after removing boilerplate ({n} line(s) dropped, e.g. {example!r}). "
+        "Set `strip_boilerplate = false` in the config if this is wrong."
+    )
+
     # E150-E199: event coding
     E150 = "[E150] Verb dictionary {path}: cannot be read ({detail})."
     E151 = (
@@ -54,6 +70,22 @@ class Errors:
     E110 = "[E110] PETRARCH dictionary {origin}, line {line}: {detail}: {text!r}"
     E111 = "[E111] PETRARCH dictionary {origin}, line {line}: bad date restriction {text!r}; use YYMMDD or YYYYMMDD."
 
+    # E300-E349: the store (eventwire.store), ingest, query and export.
+    E300 = "[E300] Cannot open the database {url}: {detail}"
+    E301 = (
+        "[E301] Unsupported database URL {url!r}. Use sqlite:///path/to/file.db, a plain file path, "
+        "or postgresql://user:password@host:port/dbname."
+    )
+    E302 = "[E302] Could not upgrade the database schema at {url}: {detail}"
+    E303 = "[E303] {origin}: article {id!r} could not be stored ({detail}); nothing of it was written."
+    E304 = (
+        "[E304] The database {url} has schema revision {revision!r}, which this eventwire does not know. "
+        "It was written by a newer eventwire: upgrade eventwire to read it."
+    )
+    E305 = "[E305] Bad value for {field}: {value!r}. {hint}"
+    E306 = "[E306] Unknown {what} {value!r}. Choose one of: {choices}."
+    E307 = "[E307] Cannot write {path}: {detail}"
+
 
 class EventwireError(Exception):
     """Base class for eventwire's own errors."""
@@ -69,3 +101,7 @@ class InputError(EventwireError):
 
 class ConfigError(EventwireError):
     """A config file or option that cannot be used."""
+
+
+class StoreError(EventwireError):
+    """The database cannot be opened, upgraded, written or queried as asked."""
