@@ -75,13 +75,16 @@ def _np_actor(token: Token, depth: int = 0) -> Mention | None:
 
 def _of_list(token: Token) -> list[Mention]:
     """"the leaders of Qatar, Saudi Arabia and Kuwait" -> the three states."""
-    if actor_at(token):
+    own = actor_at(token)
+    if own and own.get("kind") != "person" and own.get("code"):
         return []
     for c in token.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "from"):
             for p in c.children:
                 if p.dep_ == "pobj":
                     ms = [m for m in (actor_for_token(x) for x in conjuncts(p)) if m and m.get("code")]
+                    if own and len(ms) < 2:  # a title resolved on its own ("the president") keeps its actor
+                        return []
                     # "the ambassadors of A, B and C": the head's sector applies to every member
                     agent = next((m.get("agent") for m in ms if m.get("agent")), None)
                     return [m if m.get("agent") or not agent else {**m, "agent": agent} for m in ms]
