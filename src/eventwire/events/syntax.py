@@ -103,6 +103,9 @@ def location_tokens(verb: Token) -> list[Token]:
 
 
 _POSS_PRON = {"its", "their", "his", "her", "our", "my", "your"}
+_AGENT_HEADS = {"ambassador", "envoy", "minister", "spokesman", "spokeswoman", "spokesperson", "government",
+                "president", "leader", "official", "diplomat", "representative", "delegation", "ministry",
+                "army", "military", "police", "force", "troop", "embassy", "foreign", "chief", "head"}
 
 
 def actors_of(token: Token) -> list[Mention]:
@@ -110,6 +113,8 @@ def actors_of(token: Token) -> list[Mention]:
 
     A possessive pronoun ("its support") marks the owner, not the referent, so it is skipped.
     """
+    if token.lemma_.lower() in _AGENT_HEADS:  # "its ambassador", "their government": the owner acts
+        return _actors_of(token)
     return [m for m in _actors_of(token) if token.lower_ in _POSS_PRON or str(m.get("text", "")).lower() not in _POSS_PRON]
 
 
@@ -167,6 +172,11 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "relcl":
         return [verb.head]
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        head = verb.head
+        if head.dep_ == "ccomp" and verb.tag_ == "VBD" and any(a.tag_ == "MD" for a in head.children):
+            # "X said sanctions could send ... and urged Y": a past-tense verb does not continue
+            # the modal clause, it continues the speaker's
+            return subject_tokens(head.head, depth + 1)
         found = subject_tokens(verb.head, depth + 1)
         if found or verb.head.dep_ != "ccomp":
             return found
