@@ -354,7 +354,7 @@ class Coder:
         for s, t in pairs:
             reported = next((m for m in speakers if m.get("code") != s.get("code")), None)
             out.append(_event(s, t, code, date, sent, base - (0.1 if reported else 0), reported, tok))
-            if reported and (code[:2] >= "14" or code.startswith(_ACCUSE_PREFIXES)):
+            if reported and (code[:2] in ("15", "17", "18", "19", "20") or code.startswith(_ACCUSE_PREFIXES)):
                 out.append(_event(reported, s, "112", date, sent, base - 0.2, None, tok))
         self._history.extend(out)
         return out

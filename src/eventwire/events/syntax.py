@@ -80,9 +80,10 @@ def _of_list(token: Token) -> list[Mention]:
         return []
     for c in token.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "from"):
-            for p in c.children:
+            pobjs = [x for p in c.children if p.dep_ == "pobj" for x in conjuncts(p)]
+            for p in pobjs[:1]:
                 if p.dep_ == "pobj":
-                    ms = [m for m in (actor_for_token(x) for x in conjuncts(p)) if m and m.get("code")]
+                    ms = [m for m in (actor_for_token(x) for x in pobjs) if m and m.get("code")]
                     if own and len(ms) < 2:  # a title resolved on its own ("the president") keeps its actor
                         return []
                     # "the ambassadors of A, B and C": the head's sector applies to every member
@@ -173,7 +174,10 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         return [verb.head]
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
-        if head.dep_ == "ccomp" and verb.tag_ == "VBD" and any(a.tag_ == "MD" for a in head.children):
+        subj_actor = any(actors_of(t) for t in (c for c in head.children if c.dep_ in SUBJ))
+        if head.dep_ == "ccomp" and verb.tag_ == "VBD" and (
+            any(a.tag_ == "MD" for a in head.children) or not subj_actor
+        ):
             # "X said sanctions could send ... and urged Y": a past-tense verb does not continue
             # the modal clause, it continues the speaker's
             return subject_tokens(head.head, depth + 1)
