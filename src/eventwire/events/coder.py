@@ -333,9 +333,27 @@ class Coder:
             # "announced the rupture of relations with X", "launched an attack on X"
             src = _unique([m for t in self._past_dateline(syn.subject_tokens(noun.head)) for m in syn.actors_of(t)])
         tgt = _unique([m for t in syn.prep_objects(noun, entry.target) for m in syn.actors_of(t)])
+        if not tgt:  # "countermeasures on C$16 billion of American goods"
+            tgt = _unique([m for t in syn._nested_preps(noun, entry.target, 0) for m in syn.actors_of(t)])
+        if not tgt and src and code[:2] in ("16", "17", "18", "19", "20"):
+            tgt = self._affected(noun, src)
         if not src or not tgt:
             return []
         return self._emit(noun, entry, code, src, tgt, sent, dates, confidence=0.55)
+
+    def _affected(self, noun: Token, src: list[dict]) -> list[dict]:
+        """Who suffers a hostile measure named as an object: "X, which faces the U.S. tariffs",
+        "X was hit by the U.S. tariffs" -> X."""
+        verb = noun.head
+        if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+            verb = noun.head.head
+            toks = syn.passive_subject_tokens(verb)
+        elif noun.dep_ == "dobj" and verb.pos_ == "VERB":
+            toks = syn.subject_tokens(verb)
+        else:
+            return []
+        own = {m.get("code") for m in src}
+        return [m for m in _unique([m for t in toks for m in syn.actors_of(t)]) if m.get("code") not in own]
 
     # ---- output ------------------------------------------------------------------------------
     def _emit(self, tok, entry, code, src, tgt, sent, dates, confidence=None) -> list[dict[str, Any]]:
