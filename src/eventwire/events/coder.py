@@ -149,7 +149,11 @@ class Coder:
         sources, targets = self._arguments(verb, entry, comp)
         if not sources:
             return []
-        if not targets and len(sources) > 1 and entry.origin == "petrarch":
+        pair_subject = any(t.lemma_.lower() in self.lex.pair_nouns and not syn.actors_of(t)
+                           for t in syn.subject_tokens(verb))
+        if not targets and len(sources) == 2 and pair_subject:
+            entry = replace(entry, symmetric=True, code=code)  # "the two countries held exercises"
+        elif not targets and len(sources) > 1 and entry.origin == "petrarch":
             # PETRARCH codes "A and B renewed ties" as reciprocal
             entry = replace(entry, symmetric=True, code=code)
         elif not targets:
@@ -218,6 +222,9 @@ class Coder:
                 before = [e for e in earlier if e["start_char"] < sent.start_char
                           and (e["cameo"][:2] >= "14" if hostile else e["cameo"][:2] < "09")
                           and e["reported_by"] is None]
+            nouns = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
+            same = [e for e in before if any(n.startswith(e["verb"]) for n in nouns)]
+            before = same or before
             if before:
                 last = before[-1]
                 group = [e["source"] for e in before if e["start_char"] == last["start_char"] and e["verb"] == last["verb"]]
@@ -261,7 +268,8 @@ class Coder:
         sources = self._past_dateline(sources)
         targets = self._past_dateline(targets)
         src = [m for t in sources if t.idx >= self._dateline_end
-               for m in (self._reported_pronoun(t, verb) or syn.actors_of(t) or self._pronoun_fallback(t, verb))]
+               for m in (self._reported_pronoun(t, verb) or syn.actors_of(t) or self._pronoun_fallback(t, verb)
+                         or self._pair_subject(t, verb))]
         own_codes = tuple(m.get("code") for m in src)
         tgt = [m for t in targets if t.idx >= self._dateline_end
                for m in (syn.actors_of(t) or pair_referents(t, self._history, verb.idx, self.lex, own_codes))]
@@ -309,6 +317,12 @@ class Coder:
         speakers = [m for t in syn.subject_tokens(rep) for m in syn.actors_of(t)]
         personal = token.lower_ in ("he", "she")
         return [m for m in speakers if (m.get("kind") == "person") == personal][:1]
+
+    def _pair_subject(self, token: Token, verb: Token) -> list[dict]:
+        """"The two countries signed ...": the main dyad so far, the reporter's side first."""
+        rep = mod.reporter(verb)
+        speakers = tuple(_speakers(rep)) if rep is not None else ()
+        return pair_referents(token, self._history, verb.idx, self.lex, (), speakers)
 
     def _pronoun_fallback(self, token: Token, verb: Token) -> list[dict]:
         """An unresolved "it"/"he" subject inside reported speech is the reporter."""

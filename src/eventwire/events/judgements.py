@@ -59,7 +59,8 @@ def judgement(report: Token, lex: Lexicon, history: list[dict[str, Any]]) -> tup
 
 
 def pair_referents(
-    token: Token, history: list[dict[str, Any]], before: int, lex: Lexicon, exclude: tuple = ()
+    token: Token, history: list[dict[str, Any]], before: int, lex: Lexicon, exclude: tuple = (),
+    speakers: tuple = (),
 ) -> list[dict]:
     """"the two countries" -> the two states of the latest interaction before ``before`` that
     does not involve the actors in ``exclude`` (the speaker of "urged the two countries")."""
@@ -77,8 +78,19 @@ def pair_referents(
         if len(codes) == 2 and not codes & set(exclude) and all(m.get("kind") == "state" for m in pair):
             counts[codes] = counts.get(codes, 0) + 1
             latest[codes] = (n, pair)
+    prefer = {m.get("code") for m in speakers}
+    if prefer and counts and not any(k & prefer for k in counts):
+        # "Beijing announced that the two countries ...": the speaker and its most frequent partner
+        freq: dict[str, tuple[int, dict]] = {}
+        for k, n in counts.items():
+            for m in latest[k][1]:
+                c = m.get("code")
+                freq[c] = (freq.get(c, (0, m))[0] + n, m)
+        partner = max(freq.values(), key=lambda v: v[0])[1]
+        if partner.get("code") not in prefer:
+            return [speakers[0], partner]
     if not counts:
         return []
     # the article's main dyad: the pair with most interactions so far, the latest on a tie
-    best = max(counts, key=lambda k: (counts[k], latest[k][0]))
+    best = max(counts, key=lambda k: (bool(k & prefer), counts[k], latest[k][0]))
     return latest[best][1]
