@@ -94,9 +94,10 @@ def _explicit(text: str, pub: dt.date | None) -> ResolvedDate | None:
         return None
 
 
-def _month_only(text: str, pub: dt.date | None) -> ResolvedDate | None:
+def _month_only(text: str, pub: dt.date | None, month_may: bool = False) -> ResolvedDate | None:
     m = re.search(rf"\b({_MONTH_RE})\b\.?(?:\s+(?:of\s+)?(\d{{4}}))?", text)
-    if not m or (m.group(1) == "may" and not re.search(r"\b(in|last|early|late|mid|since|of|this)\s+may\b", text)):
+    may_ok = month_may or re.search(r"\b(in|last|early|late|mid|since|of|this)\s+may\b", text)
+    if not m or (m.group(1) == "may" and not may_ok):
         return None
     month = MONTHS[m.group(1)]
     if m.group(2):
@@ -122,6 +123,7 @@ def resolve(text: str, published: str | None, anchor: ResolvedDate | None = None
     Returns:
         The resolved date with its precision, or None when the text fixes no date.
     """
+    month_may = bool(re.search(r"\bMay\b", text))  # capitalised: the month, not the modal
     t = " ".join(text.lower().replace("’", "'").split())
     pub = parse_published(published)
     m = re.search(r"\b(\d{4})\b", t)
@@ -154,7 +156,7 @@ def resolve(text: str, published: str | None, anchor: ResolvedDate | None = None
         return _month(first.year, first.month)
     if re.search(r"\b(this month|earlier this month|early this month)\b", t):
         return _month(pub.year, pub.month)
-    month = _month_only(t, pub)
+    month = _month_only(t, pub, month_may)
     if month:
         return month
     if re.search(r"\blast year\b", t):

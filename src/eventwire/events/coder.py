@@ -29,11 +29,10 @@ _RELATIVE_DAY = re.compile(
 def _date_spans(doc: Doc) -> list[Span]:
     """DATE/TIME entities plus relative-day phrases the NER leaves out ("the day before")."""
     spans = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    taken = {i for e in spans for i in range(e.start, e.end)}
     for m in _RELATIVE_DAY.finditer(doc.text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is not None and not any(i in taken for i in range(span.start, span.end)):
-            spans.append(span)
+        if span is not None:  # it replaces a partial entity ("the day" of "the day before")
+            spans = [e for e in spans if e.end <= span.start or e.start >= span.end] + [span]
     return sorted(spans, key=lambda s: s.start)
 
 

@@ -19,6 +19,7 @@ from eventwire.errors import Errors, EventwireError
 from eventwire.events.cameo import cameo_info
 from eventwire.events.petrarch_verbs import VerbBlock, parse_petrarch_verbs
 
+NO_EVENT = "---"
 DEFAULT_TARGETS = ("dobj", "dative", "on", "against", "with", "to", "at", "toward", "towards", "between")
 # PETRARCH fallback codes that are plain statements: not events unless directed (see guidelines).
 _FALLBACK_SKIP_ROOTS = {"01"}
@@ -62,7 +63,7 @@ def _entry(key: str, raw: dict[str, Any], path: str, check_codes: bool) -> Entry
         when.append((words, str(w["code"])))
     if check_codes:
         for c in [code] + [c for _, c in when]:
-            if c is not None and cameo_info(c) is None:
+            if c is not None and c != NO_EVENT and cameo_info(c) is None:
                 raise EventwireError(Errors.E152.format(path=path, entry=key, code=c))
     return Entry(
         key=key, code=code, frame=raw.get("frame"),
@@ -208,7 +209,7 @@ def choose_code(entry: Entry, words: set[str], pre_words: set[str] | None = None
     """
     for needed, code in entry.when:
         if needed & words:
-            return code
+            return None if code == NO_EVENT else code
     if entry.petrarch is not None:
         best = None
         for p in entry.petrarch.patterns:
