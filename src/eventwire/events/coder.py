@@ -9,6 +9,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.dates import ResolvedDate, resolve
+from eventwire.actors.lookup import actor_at
 from eventwire.events import modality as mod
 from eventwire.events import syntax as syn
 from eventwire.events.cameo import cameo_info
@@ -174,14 +175,34 @@ class Coder:
     def _judgement_events(self, verb: Token, entry: Entry, sent: Span, dates) -> list[dict[str, Any]]:
         if mod.is_negated(verb) or mod.is_question(verb):
             return []
-        found = judgement(verb, self.lex, self._history)
-        if found is None:
-            return []
-        code, targets = found
         sources = [m for t in self._past_dateline(syn.subject_tokens(verb)) for m in syn.actors_of(t)]
         if not sources:
             return []
+        found = judgement(verb, self.lex, self._history)
+        if found is None and self._denies(verb, sources):
+            # "X said (that) there were no X troops in Y": a denial answering X's latest accuser
+            accusers = self._implicit_targets(verb, "016", sources, sent)
+            found = ("016", accusers) if accusers else None
+        if found is None:
+            return []
+        code, targets = found
         return self._emit(verb, entry, code, _unique(sources), _unique(targets), sent, dates)
+
+    @staticmethod
+    def _denies(verb: Token, sources: list[dict]) -> bool:
+        """The reported clause says there is "no" such thing of the speaker's own side
+        ("there were no Russian units in Ukraine")."""
+        own = {m.get("code") for m in sources}
+        for clause in verb.children:
+            if clause.dep_ != "ccomp":
+                continue
+            for c in clause.children:
+                if c.dep_ in ("attr", "nsubj", "dobj") and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children):
+                    if any(m.get("code") in own for m in syn.actors_of(c, owners=True) if m) or any(
+                        (actor_at(x) or {}).get("code") in own for x in c.subtree
+                    ):
+                        return True
+        return False
 
     def _past_dateline(self, tokens: list[Token]) -> list[Token]:
         """A dateline parsed into the first sentence ("MEXICO CITY, June 6, 2018 Mexico imposed"):

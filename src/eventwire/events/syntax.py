@@ -109,12 +109,13 @@ _AGENT_HEADS = {"ambassador", "envoy", "minister", "spokesman", "spokeswoman", "
                 "army", "military", "police", "force", "troop", "embassy", "foreign", "chief", "head"}
 
 
-def actors_of(token: Token) -> list[Mention]:
+def actors_of(token: Token, owners: bool = False) -> list[Mention]:
     """The actors a noun phrase stands for, coordinated ones and adjective lists included.
 
-    A possessive pronoun ("its support") marks the owner, not the referent, so it is skipped.
+    A possessive pronoun ("its support") marks the owner, not the referent, so it is skipped
+    unless ``owners`` is set or the head is an agent noun ("its ambassador" acts for "it").
     """
-    if token.lemma_.lower() in _AGENT_HEADS:  # "its ambassador", "their government": the owner acts
+    if owners or token.lemma_.lower() in _AGENT_HEADS:  # "its ambassador": the owner acts
         return _actors_of(token)
     return [m for m in _actors_of(token) if token.lower_ in _POSS_PRON or str(m.get("text", "")).lower() not in _POSS_PRON]
 
