@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.dates import ResolvedDate, resolve
 from eventwire.actors.lookup import actor_at
+from eventwire.dates import ResolvedDate
 from eventwire.events import modality as mod
 from eventwire.events import syntax as syn
 from eventwire.events.cameo import cameo_info
+from eventwire.events.dating import dateline_end, inherit_dates, resolve_doc_dates
 from eventwire.events.judgements import judgement, pair_referents
 from eventwire.events.lexicon import DEFAULT_TARGETS, Entry, Lexicon, choose_code, reverse_code
 
@@ -20,48 +20,6 @@ FRAMES = ("appeal", "demand", "intent", "reject", "threat")
 _PRONOUNS = {"it", "its", "he", "him", "his", "she", "her", "they", "them", "their"}
 _REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
 _ACCUSE_PREFIXES = ("062", "072")
-
-
-_RELATIVE_DAY = re.compile(
-    r"\b(the day before|the previous day|the day after|the next day|the following day|earlier that day|"
-    r"later that day|that same day|the same day)\b", re.I)
-
-
-def _date_spans(doc: Doc) -> list[Span]:
-    """DATE/TIME entities plus relative-day phrases the NER leaves out ("the day before")."""
-    spans = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    for m in _RELATIVE_DAY.finditer(doc.text):
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is not None:  # it replaces a partial entity ("the day" of "the day before")
-            spans = [e for e in spans if e.end <= span.start or e.start >= span.end] + [span]
-    return sorted(spans, key=lambda s: s.start)
-
-
-def resolve_doc_dates(doc: Doc) -> dict[int, ResolvedDate]:
-    """Resolve every date expression in document order; keyed by token index of each token."""
-    published = doc._.eventwire_published
-    anchor: ResolvedDate | None = None
-    out: dict[int, ResolvedDate] = {}
-    for span in _date_spans(doc):
-        got = resolve(span.text, published, anchor)
-        if got is None:
-            continue
-        if span.start < 80 and published and got.value == str(published)[:10] and re.search(r"\d{4}", span.text):
-            continue  # the dateline: it dates the article, not an event
-        if got.precision == "day":
-            anchor = got
-        for i in range(span.start, span.end):
-            out[i] = got
-    return out
-
-
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'/,-]+,\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2},\s+\d{4}")
-
-
-def dateline_end(doc: Doc) -> int:
-    """Character offset where a leading dateline ("SEOUL, June 20, 2024") ends, else 0."""
-    m = _DATELINE.match(doc.text[:120])
-    return m.end() if m else 0
 
 
 class Coder:
@@ -88,7 +46,7 @@ class Coder:
                     entry = self.lex.noun_entry(tok)
                     if entry is not None:
                         events.extend(self._noun_events(tok, entry, sent, dates))
-        return _dedupe(_inherit_dates(events))
+        return _dedupe(inherit_dates(events))
 
     # ---- verbs -------------------------------------------------------------------------
     def _action_code(self, verb: Token) -> str | None:
@@ -508,18 +466,3 @@ def _dedupe(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
             best[key] = {**best[key], "date": e["date"], "date_precision": e["date_precision"]}
     return [best[k] for k in order]
 
-
-def _inherit_dates(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """An undated retelling of an earlier dated act (same verb, a shared actor) takes its date."""
-    out = []
-    for i, e in enumerate(events):
-        if e["date"] is None:
-            codes = {(e["source"] or {}).get("code"), (e["target"] or {}).get("code")}
-            for prev in reversed(events[:i]):
-                if prev["date"] and prev["verb"] == e["verb"] and codes & {
-                    (prev["source"] or {}).get("code"), (prev["target"] or {}).get("code")
-                }:
-                    e = {**e, "date": prev["date"], "date_precision": prev["date_precision"]}
-                    break
-        out.append(e)
-    return out
