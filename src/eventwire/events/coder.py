@@ -44,7 +44,7 @@ class Coder:
                         events.extend(self._verb_events(tok, entry, sent, dates, consumed))
                 elif tok.pos_ == "NOUN":
                     entry = self.lex.noun_entry(tok)
-                    if entry is not None:
+                    if entry is not None and not any(a.i in consumed for a in tok.ancestors):
                         events.extend(self._noun_events(tok, entry, sent, dates))
         return _dedupe(inherit_dates(events))
 
