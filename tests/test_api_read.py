@@ -13,7 +13,7 @@ from eventwire.api import create_app
 from eventwire.config import load_config
 from eventwire.store import Store
 from storefix import fresh_pg_database
-from web_fixtures import XSS_ID, gold_analyses, gold_db_url
+from web_fixtures import XSS_ID, assert_highlighted, gold_analyses, gold_db_url
 
 pytestmark = pytest.mark.issue(7)
 
@@ -123,3 +123,9 @@ def test_api_read_capped_total_keeps_the_same_order(client, monkeypatch):
     assert [e["id"] for e in capped["items"]] == [e["id"] for e in every["items"][5:25]]
     exact = client.get("/api/events?actor=USA&limit=20&exact_total=true").json()
     assert exact["total"] == every["total"] and exact["total_exact"] is True
+
+
+def test_api_read_seed_page_highlights_every_event_and_quote(client):
+    stored = client.get("/api/articles/seed").json()
+    assert len(stored["events"]) >= 10 and len(stored["quotes"]) >= 10
+    assert_highlighted(client.get("/articles/seed").text, stored)

@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 
 from eventwire.api import create_app
 from eventwire.store import Store
+from web_fixtures import assert_highlighted
 
 pytestmark = pytest.mark.issue(7)
 
@@ -33,6 +34,7 @@ def test_api_submit_text_is_analysed_stored_and_shown(client, seed):
     page = client.get("/articles/seed")
     assert page.status_code == 200
     assert page.text.count('class="card event"') == result["events"]
+    assert_highlighted(page.text, stored)
     again = client.post("/api/articles", json=body, headers=auth).json()
     assert again["stored"] == "skipped"
 

@@ -23,8 +23,9 @@ def gold_articles() -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.json"))]
 
 
-def page(article: dict, n: int) -> bytes:
-    paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in article["text"].split("\n\n") if p.strip())
+def page(article: dict, n: int, keep: int | None = None) -> bytes:
+    kept = [p for p in article["text"].split("\n\n") if p.strip()][:keep]
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in kept)
     return (
         f"<!doctype html><html><head><title>{article['id']} #{n}</title>"
         f'<meta property="article:published_time" content="{article["published"]}"></head><body>'
@@ -33,8 +34,9 @@ def page(article: dict, n: int) -> bytes:
     ).encode()
 
 
-def write_warc(path: Path, pages: int, *, extras: bool = True) -> None:
-    """``pages`` HTML responses cycling through the gold articles, plus non-page records."""
+def write_warc(path: Path, pages: int, *, extras: bool = True, keep: int | None = None) -> None:
+    """``pages`` HTML responses cycling through the gold articles (their first ``keep``
+    paragraphs), plus non-page records."""
     gold = gold_articles()
     with open(path, "wb") as out:
         writer = WARCWriter(out, gzip=path.suffix == ".gz")
@@ -43,7 +45,7 @@ def write_warc(path: Path, pages: int, *, extras: bool = True) -> None:
             url = f"https://news.example/{article['id']}/{n}"
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
             writer.write_record(
-                writer.create_warc_record(url, "response", payload=io.BytesIO(page(article, n)), http_headers=headers)
+                writer.create_warc_record(url, "response", payload=io.BytesIO(page(article, n, keep)), http_headers=headers)
             )
             if extras and n % 250 == 0:  # requests, images and redirects are not articles
                 img = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
@@ -108,7 +110,7 @@ def test_sources_warc_1000_records_end_to_end(config, tmp_path):
     from eventwire.store import Store
 
     path = tmp_path / "crawl.warc.gz"
-    write_warc(path, 1000)
+    write_warc(path, 1000, keep=4)  # the first paragraphs of each story keep the suite fast
     db = f"sqlite:///{tmp_path / 'ew.db'}"
     request = RunRequest([str(path)], workers=2, output_dir=str(tmp_path / "shards"), progress=False)
     with Store.open(db, config) as store:

@@ -120,3 +120,15 @@ def gold_db_url() -> str:
         for analysis in gold_analyses():
             store.add(analysis)
     return url
+
+
+def assert_highlighted(html: str, stored: dict) -> None:
+    """Every stored event and quote is highlighted on the page exactly at its offsets."""
+    from lxml import html as lxml_html
+
+    tree = lxml_html.fromstring(html)
+    marks = tree.xpath("//article[@id='article-text']//a[contains(concat(' ', @class, ' '), ' hl ')]")
+    for attr, items, field in (("data-ev", stored["events"], "evidence"), ("data-q", stored["quotes"], "text")):
+        for i, item in enumerate(items):
+            text = "".join(m.text_content() for m in marks if str(i) in m.get(attr, "").split())
+            assert text == item[field] == stored["article"]["raw_text"][item["start"]:item["end"]], (attr, i)

@@ -24,6 +24,7 @@ import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.dictionary import ActorDictionary, Entry
+from eventwire.actors.petrarch import NULL_CODE
 from eventwire.actors.ruler import ID_SEPARATOR
 
 Mention = dict[str, Any]
@@ -119,14 +120,19 @@ class Resolver:
                                    reason=f"city of {city[0]} (GeoNames)")
         return None
 
-    def _from_entry(self, ent: Span, entry: Entry, form: str | None, published: dt.date | None) -> Mention:
+    def _from_entry(self, ent: Span, entry: Entry, form: str | None, published: dt.date | None) -> Mention | None:
         if entry.kind != "person":
+            # groups and PETRARCH entries keep their code and sector as (dated) roles: IDF -> ISR MIL
+            role = self.dictionary.role_on(entry, published) if entry.roles else None
+            code = role.code if role else entry.code
+            if code == NULL_CODE:  # PETRARCH's "---": a phrase that must not be coded
+                return None
             reason = f"dictionary {form or 'name'} of {entry.name}"
-            return new_mention(ent, code=entry.code, kind=entry.kind, name=entry.name, reason=reason,
-                               entity=entry.key, form=form)
+            return new_mention(ent, code=code, kind=entry.kind, name=entry.name, reason=reason,
+                               entity=entry.key, form=form, agent=role.agent if role else None)
         role = self.dictionary.role_on(entry, published)
         mention = new_mention(ent, kind="person", name=entry.name, entity=entry.key, gender=entry.gender)
-        if role is None:
+        if role is None or role.code == NULL_CODE:
             mention["reason"] = f"dictionary person {entry.name}, no office known on {published or 'an undated day'}"
             return mention
         span = f"{role.start or '?'}..{role.end or 'now'}"

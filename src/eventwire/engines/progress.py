@@ -45,7 +45,7 @@ def count_inputs(inputs: Iterable[str | Path]) -> int | None:
         if sources.is_url(given):
             return None
         path = Path(given)
-        files = sorted(p for p in path.rglob("*") if p.is_file() and _readable(p)) if path.is_dir() else [path]
+        files = sorted(p for p in path.rglob("*") if p.is_file() and readable(p)) if path.is_dir() else [path]
         for file in files:
             n = _count_file(file)
             if n is None:
@@ -54,7 +54,7 @@ def count_inputs(inputs: Iterable[str | Path]) -> int | None:
     return total
 
 
-def _readable(file: Path) -> bool:
+def readable(file: Path) -> bool:
     """The files ``read_articles`` picks from a folder."""
     return file.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES or sources.handles(file)
 

@@ -2,11 +2,11 @@
 
 Plan of a run (``eventwire run --engine ray INPUT...``):
 
-1. Inputs become a dataset of items (pickled ``Article``/``Failure``):
-   Parquet files through ``ray.data.read_parquet`` (rows with ``text`` or
-   ``html``, plus ``id``/``published``/``title``/``url``), every other file
-   (JSONL, WARC, text, HTML) and URL through ``read_articles`` on a worker
-   (``flat_map``), one task per file: an archive of many WARC files is read in parallel.
+1. Inputs become a dataset of items (pickled ``Article``/``Failure``), one
+   read task per file (``flat_map``), so an archive of many WARC files is read
+   in parallel: Parquet files with pyarrow (rows with ``text`` or ``html``, plus
+   ``id``/``published``/``title``/``url``), every other file (JSONL, WARC,
+   text, HTML) and URL through ``read_articles``.
 2. ``map_batches(RayAnalyzer, compute=ActorPoolStrategy(size=N))``: each actor
    loads the model once (``Worker``) and re-creates it every
    ``engine.recycle_after`` articles, so spaCy's string store stays bounded on
@@ -16,8 +16,7 @@ Plan of a run (``eventwire run --engine ray INPUT...``):
    With a store, rows stream to the driver, the one writer, which can also
    write the shards.
 
-Files must be readable at the same path on every node (a shared filesystem),
-or be Parquet on object storage (``s3://...``), which ``read_parquet`` reads directly.
+Files must be readable at the same path on every node (a shared filesystem).
 """
 
 from __future__ import annotations
@@ -45,6 +44,10 @@ PARQUET_SUFFIXES = (".parquet", ".pq")
 # the run would wait forever (seen with num_cpus=2 and two actors). Reading is lighter than
 # analysis, so read tasks share the actors' CPUs instead.
 READ_CPUS = 0
+# Parquet inputs are read by our own read tasks (pyarrow, record batches of this many rows) rather
+# than ray.data.read_parquet, whose file-listing step needs a whole CPU and so waits forever for
+# one when the actor pool holds them all.
+PARQUET_BATCH = 256
 # Bytes per Ray block of items (about 100 pickled news articles).
 BLOCK_BYTES = 1 << 20
 
@@ -73,31 +76,44 @@ def connect(config: Config, *, address: str | None = None, num_cpus: int | None 
 
 
 def split_inputs(inputs: list[str]) -> tuple[list[str], list[str]]:
-    """(Parquet files, everything else) — folders expanded, so each file is one read task."""
+    """(Parquet files, everything else), folders expanded, so that each file is one read task."""
+    from eventwire.engines.progress import readable
+    from eventwire.sources import is_url
+
     parquet, others = [], []
     for given in inputs:
+        if is_url(given):
+            others.append(given)
+            continue
         path = Path(given)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and (is_parquet(p) or readable(p)))
+        else:
+            files = [path]
         for file in files:
-            name = str(file) if path.is_dir() or not str(given).startswith(("http://", "https://")) else given
-            (parquet if name.lower().endswith(PARQUET_SUFFIXES) else others).append(name)
+            (parquet if is_parquet(file) else others).append(str(file))
     return parquet, others
+
+
+def is_parquet(path: str | Path) -> bool:
+    return str(path).lower().endswith(PARQUET_SUFFIXES)
 
 
 def _read_input(row: dict[str, Any], *, sections: dict, path: str | None) -> Iterator[dict[str, Any]]:
     config = Config(sections, path)
-    for item in read_articles([row["path"]], config):
+    items = _read_parquet(row["path"], config) if is_parquet(row["path"]) else read_articles([row["path"]], config)
+    for item in items:
         yield {"item": pickle.dumps(item)}
 
 
-def _parquet_items(batch: dict[str, Any], *, sections: dict, path: str | None) -> dict[str, list[bytes]]:
-    config = Config(sections, path)
-    n = len(next(iter(batch.values()))) if batch else 0
-    out = []
-    for i in range(n):
-        record = {k: (v[i].item() if hasattr(v[i], "item") else v[i]) for k, v in batch.items()}
-        out.append(pickle.dumps(_parquet_article(record, config)))
-    return {"item": out}
+def _read_parquet(path: str, config: Config) -> Iterator[Item]:
+    """Rows of a Parquet file as articles, streamed in record batches."""
+    import pyarrow.parquet as pq
+
+    parquet = pq.ParquetFile(path)
+    for batch in parquet.iter_batches(batch_size=PARQUET_BATCH):
+        for record in batch.to_pylist():
+            yield _parquet_article({**record, "path": path}, config)
 
 
 def _parquet_article(record: dict[str, Any], config: Config) -> Item:
@@ -129,19 +145,29 @@ class RayAnalyzer:
         self.known = _resolve(known) or set()
         self.with_payload = with_payload
 
-    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
+    def __call__(self, batch: dict[str, Any]) -> Any:
+        """Analyse one batch; a pyarrow Table with ``ROW_SCHEMA`` (so every shard has the same schema)."""
+        import pyarrow as pa
+
+        columns = self._columns(batch)
+        schema = ROW_SCHEMA.append(pa.field("payload", pa.binary())) if self.with_payload else ROW_SCHEMA
+        return pa.Table.from_pydict(columns, schema=schema)
+
+    def _columns(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         items: list[Item] = [pickle.loads(b) for b in batch["item"]]
         skipped = [isinstance(i, Article) and i.content_hash in self.known for i in items]
         todo = [i for i, skip in zip(items, skipped, strict=True) if not skip]
         results = iter(self.worker.analyze(todo))
         columns: dict[str, list[Any]] = {name: [] for name in ROW_SCHEMA.names}
-        columns["payload"] = []
+        if self.with_payload:
+            columns["payload"] = []
         for item, skip in zip(items, skipped, strict=True):
             result = None if skip else next(results)
             row = result_row(result) if result is not None else skipped_row(item)
             for name in ROW_SCHEMA.names:
                 columns[name].append(row[name])
-            columns["payload"].append(pickle.dumps(result) if self.with_payload and result is not None else b"")
+            if self.with_payload:
+                columns["payload"].append(pickle.dumps(result) if result is not None else b"")
         return columns
 
 
@@ -164,14 +190,9 @@ def build_dataset(
     ray.data.DataContext.get_current().target_max_block_size = BLOCK_BYTES
     args = {"sections": config.sections, "path": config.path}
     parquet, others = split_inputs(inputs)
-    parts = []
-    if others:
-        paths = ray.data.from_items([{"path": p} for p in others], override_num_blocks=max(len(others), 1))
-        parts.append(paths.flat_map(_read_input, fn_kwargs=args, num_cpus=READ_CPUS))
-    if parquet:
-        rows = ray.data.read_parquet(parquet, include_paths=True)
-        parts.append(rows.map_batches(_parquet_items, fn_kwargs=args, batch_format="numpy", num_cpus=READ_CPUS))
-    items = parts[0] if len(parts) == 1 else parts[0].union(*parts[1:])
+    files = parquet + others
+    paths = ray.data.from_items([{"path": p} for p in files], override_num_blocks=max(len(files), 1))
+    items = paths.flat_map(_read_input, fn_kwargs=args, num_cpus=READ_CPUS)
     return items.map_batches(
         RayAnalyzer,
         fn_constructor_kwargs={**args, "known": ray.put(known or set()), "with_payload": with_payload},
@@ -202,10 +223,10 @@ def run_ray(
         The summary (failure reasons included).
     """
     summary = RunSummary()
-    ds = build_dataset(inputs, config, actors=actors, known=known, with_payload=write is not None)
+    ds = build_dataset(inputs, config, actors=actors, known=known, with_payload=write is not None or not output_dir)
     if write is None and output_dir is not None:
         before = set(Path(output_dir).glob("*.parquet"))
-        ds.drop_columns(["payload"]).write_parquet(output_dir)
+        ds.write_parquet(output_dir, ray_remote_args={"num_cpus": READ_CPUS})
         _count_shards(sorted(set(Path(output_dir).glob("*.parquet")) - before), summary)
         return summary
     for batch in ds.iter_batches(batch_format="numpy", batch_size=int(config.get("engine", "chunk_size"))):

@@ -21,8 +21,8 @@ import lxml.html
 from eventwire.config import Config
 from eventwire.errors import Errors, InputError
 from eventwire.ingest.readers import Failure, make_article
-from eventwire.sources.fetch import Fetcher, FetchError
 from eventwire.sources import is_url
+from eventwire.sources.fetch import Fetcher, FetchError
 from eventwire.sources.web import response_article, shared_fetcher
 from eventwire.types import Article
 
