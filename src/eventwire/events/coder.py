@@ -228,7 +228,8 @@ class Coder:
             if hostile or entry.frame == "threat":
                 return self.lex.complement_code("threat", code) or "130"
             return None
-        if modals & mod.FUTURE_MODALS and entry.frame is None and code[:2] not in ("01", "02", "03", "10", "12", "13"):
+        willing = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in mod.WILLING
+        if (modals & mod.FUTURE_MODALS or willing) and entry.frame is None and code[:2] not in ("01", "02", "03", "10", "12", "13"):
             return self.lex.complement_code("intent", code) or code
         return code
 

@@ -16,6 +16,8 @@ from spacy.tokens import Token
 NEG_WORDS = {"not", "n't", "never", "no", "nor"}
 HYPO_MODALS = {"could", "might", "may", "can"}
 FUTURE_MODALS = {"will", "would", "'ll", "shall", "wo"}
+# "X is willing / ready to <act>": an intent, like "X will <act>"
+WILLING = {"willing", "ready", "prepared", "determined", "eager", "keen"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 REPORT_LEMMAS = {
     "say", "tell", "state", "add", "report", "confirm", "note", "argue", "contend", "assert",
