@@ -89,3 +89,8 @@ def test_evidence_offsets_and_confidence_on_every_event(nlp):
         assert "criticised" in text[e["start_char"]: e["end_char"]]
         assert 0 < e["confidence"] <= 1
         assert e["verb"] == "criticise"
+
+
+def test_willing_to_act_is_an_intent(nlp):
+    events, _ = code(nlp, "Chile said it was willing to negotiate with Bolivia.")
+    assert any(s == "CHL" and t == "BOL" and c.startswith("03") for s, t, c in events)
