@@ -41,6 +41,15 @@ class Errors:
         "Set `strip_boilerplate = false` in the config if this is wrong."
     )
 
+    # E150-E199: event coding
+    E150 = "[E150] Verb dictionary {path}: cannot be read ({detail})."
+    E151 = (
+        "[E151] Verb dictionary {path}: {detail}. A YAML verb dictionary needs a top-level "
+        "'verbs' mapping (see docs/events.md)."
+    )
+    E152 = "[E152] Verb dictionary {path}: entry {entry!r} has code {code!r}, which is not a CAMEO code."
+    E153 = "[E153] Verb dictionary {path}: unknown file type; use .yaml/.yml (eventwire) or .txt (PETRARCH)."
+
     # E100-E149: actor dictionaries (actors/dictionary.py, dictionary_yaml.py, petrarch.py)
     E100 = "[E100] Actor dictionary {path}: no such file. Check the path given in [actors] dictionaries or --dictionary."
     E101 = "[E101] Actor dictionary {origin}, line {line}: {detail}"
