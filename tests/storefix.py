@@ -35,11 +35,14 @@ def pg_admin_url() -> str:
             pytest.fail(f"CI is set but {ENV_PG} is not: .ci/run must start PostgreSQL (scripts/start-postgres.sh)")
         pytest.skip(f"PostgreSQL tests need {ENV_PG}=postgresql+psycopg://... (see scripts/start-postgres.sh)")
     url = url.replace("postgresql://", "postgresql+psycopg://", 1) if url.startswith("postgresql://") else url
+    engine = create_engine(url)
     try:
-        with create_engine(url).connect():
+        with engine.connect():
             pass
     except Exception as e:  # unreachable server: always a failure once the variable is set
         pytest.fail(f"{ENV_PG} is set but PostgreSQL is unreachable: {e}")
+    finally:
+        engine.dispose()
     return url
 
 

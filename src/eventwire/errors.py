@@ -9,8 +9,8 @@ from __future__ import annotations
 
 class Errors:
     E001 = "[E001] No such file or folder: {path}. Check the path, or quote it if it has spaces."
-    E002 = "[E002] No articles found in folder {path}: it has no .txt, .html, .htm or .jsonl files."
-    E003 = "[E003] {origin}: the file is empty."
+    E002 = "[E002] No articles found in folder {path}: it has no .txt, .html, .htm, .jsonl or .json files."
+    E003 = "[E003] {origin}: the article is empty (no text, or only white space)."
     E004 = "[E004] {origin}: looks like a binary file (it contains NUL bytes); give text, HTML or JSONL."
     E005 = "[E005] {origin}: not valid UTF-8 at byte {pos}; decoded with replacement characters."
     E006 = "[E006] {origin}: not valid JSON ({detail}). Each line of a .jsonl file must be one JSON object."
@@ -25,6 +25,41 @@ class Errors:
     E012 = "[E012] Config file {path}: {detail}"
     E013 = "[E013] Unknown config key {key!r} in {path}. Known keys: {known}."
     E014 = "[E014] {origin}: each line of a .jsonl file must be a JSON object, got {type}."
+    E015 = "[E015] Boilerplate patterns file {origin}: {detail}."
+    E016 = (
+        "[E016] {origin}: 'published' value {value!r} is not a date eventwire can read "
+        "(use YYYY-MM-DD); looking for a dateline in the text instead."
+    )
+    E017 = "[E017] {origin}: the '{field}' field must be a string or null, got {type}; ignored."
+    E018 = (
+        "[E018] {origin}: the file is {size:,} bytes, too large to read as one article "
+        "(limit {limit:,} bytes, 10x `max_text_bytes` for HTML). Split it, or raise the limit."
+    )
+    E019 = "[E019] {origin}: cannot read the file: {detail}"
+    E020 = (
+        "[E020] {origin}: nothing is left after removing boilerplate ({n} line(s) dropped, e.g. {example!r}). "
+        "Set `strip_boilerplate = false` in the config if this is wrong."
+    )
+
+    # E100-E149: actor dictionaries (actors/dictionary.py, dictionary_yaml.py, petrarch.py)
+    E100 = "[E100] Actor dictionary {path}: no such file. Check the path given in [actors] dictionaries or --dictionary."
+    E101 = "[E101] Actor dictionary {origin}, line {line}: {detail}"
+    E102 = "[E102] Actor dictionary {origin}, line {line}: entry has no {field!r}; every entry needs one."
+    E103 = (
+        "[E103] Actor dictionary {origin}, line {line}: {field} {value!r} is not a date; "
+        "write YYYY-MM-DD, YYYY-MM or YYYY."
+    )
+    E104 = "[E104] Actor dictionary {origin}, line {line}: kind {value!r} is unknown; use one of {known}."
+    E105 = "[E105] Actor dictionary {origin}, line {line}: unknown field {field!r}; known fields: {known}."
+    E106 = "[E106] Actor dictionary {origin}, line {line}: field {field!r} must be {expected}, got {value!r}."
+    E107 = "[E107] Actor dictionary {origin}, line {line}: duplicate key {key!r} (first at line {first})."
+    E108 = (
+        "[E108] Actor dictionary {path}: unknown format. Give a .yaml/.yml file in eventwire's format "
+        "or a PETRARCH/TABARI .txt actors or agents file."
+    )
+    E109 = "[E109] Actor dictionary {origin}, line {line}: role ends ({end}) before it starts ({start})."
+    E110 = "[E110] PETRARCH dictionary {origin}, line {line}: {detail}: {text!r}"
+    E111 = "[E111] PETRARCH dictionary {origin}, line {line}: bad date restriction {text!r}; use YYMMDD or YYYYMMDD."
 
     # E300-E349: the store (eventwire.store), ingest, query and export.
     E300 = "[E300] Cannot open the database {url}: {detail}"
@@ -66,6 +101,27 @@ class Errors:
         "They may be unable to start (run with --workers 1 to see the error) or be killed for memory "
         "(lower engine.chunk_size or --workers)."
     )
+    # E400-E449: the REST API and web UI (eventwire serve).
+    E400 = "[E400] {method} {path}: no such page or endpoint. The API is listed at /docs."
+    E401 = "[E401] Bad request parameters: {detail}"
+    E402 = "[E402] {method} is not allowed on {path}; allowed: {allowed}."
+    E403 = (
+        "[E403] Request body is {size:,} bytes, over the limit of {limit:,} bytes. "
+        "Send a shorter article or raise `api.max_body_bytes` in the config."
+    )
+    E404 = "[E404] No article with id {id!r}. Search for articles at /api/articles?q=..."
+    E405 = "[E405] No actor with code {code!r} in the store. List actors at /api/actors."
+    E406 = (
+        "[E406] Submitting articles is disabled: no API token is set. "
+        "Set `api.token` in the config or the EVENTWIRE_API_TOKEN environment variable."
+    )
+    E407 = "[E407] This endpoint needs a token: send the header 'Authorization: Bearer TOKEN'."
+    E408 = "[E408] The token sent is not the server's API token."
+    E409 = "[E409] Give exactly one of 'text' or 'html' in the JSON body."
+    E410 = "[E410] The article could not be read: {detail}"
+    E411 = "[E411] The article could not be analysed: {detail}"
+    E412 = "[E412] Internal error ({kind}); the server log has the details. Nothing was stored."
+    E413 = "[E413] `eventwire serve` cannot start: {detail}"
 
 
 class EventwireError(Exception):

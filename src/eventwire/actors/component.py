@@ -1,39 +1,67 @@
-"""The ``eventwire_actors`` pipeline component (first version: statistical NER + pycountry)."""
+"""The ``eventwire_actors`` pipeline component: resolution + coreference over the ruler's entities.
+
+Runs after ``eventwire_entity_ruler`` (see ``actors/ruler.py``), which puts the
+dictionary's names into ``doc.ents``. Writes ``doc._.eventwire_actors`` (see
+``actors/lookup.py`` for the mention format).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+import logging
+from collections.abc import Sequence
 
-import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.actors.coref import Coreferencer
+from eventwire.actors.dictionary import ActorDictionary
+from eventwire.actors.resolve import Resolver
+from eventwire.nlp.extensions import record_error
 
-def _country_code(text: str) -> str | None:
-    try:
-        return pycountry.countries.lookup(text).alpha_3
-    except LookupError:
-        return None
+log = logging.getLogger(__name__)
+
+
+@functools.cache
+def _dictionary(extra: tuple[str, ...]) -> ActorDictionary:
+    return ActorDictionary.load(extra=list(extra))
+
+
+def get_dictionary(extra: Sequence[str] = ()) -> ActorDictionary:
+    """The bundled dictionary plus ``extra`` user files, loaded once per process."""
+    return _dictionary(tuple(str(p) for p in extra))
 
 
 class ActorTagger:
-    def __init__(self, nlp: Language, name: str, *, dictionaries: list[str]):
+    """Resolves every entity to an actor code and adds coreferent mentions.
+
+    Args:
+        nlp: the pipeline (unused; spaCy's factory signature).
+        name: the component name.
+        dictionaries: extra actor dictionary files (YAML or PETRARCH format).
+    """
+
+    def __init__(self, nlp: Language, name: str, *, dictionaries: Sequence[str] = ()):
         self.name = name
-        self.dictionaries = dictionaries
+        self.dictionary = get_dictionary(dictionaries)
+        self.resolver = Resolver(self.dictionary)
+        self.coref = Coreferencer(self.resolver)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions: list[dict[str, Any]] = []
-        for ent in doc.ents:
-            if ent.label_ not in {"GPE", "ORG", "NORP", "PERSON"}:
-                continue
-            code = _country_code(ent.text) if ent.label_ == "GPE" else None
-            mentions.append(
-                {
-                    "start_char": ent.start_char, "end_char": ent.end_char, "start": ent.start, "end": ent.end,
-                    "text": ent.text, "code": code, "name": ent.text,
-                    "kind": "state" if code else ("person" if ent.label_ == "PERSON" else "org"),
-                    "agent": None, "reason": f"NER {ent.label_}", "antecedent": None,
-                }
-            )
-        doc._.eventwire_actors = mentions
+        try:
+            doc._.eventwire_actors = self.find(doc)
+        except Exception as e:  # isolate one bad article; it is reported with its error
+            log.exception("actor resolution failed")
+            record_error(doc, self.name, e)
+            doc._.eventwire_actors = []
         return doc
+
+    def find(self, doc: Doc) -> list[dict]:
+        """All actor mentions of ``doc``, resolved, in text order."""
+        if not len(doc):
+            return []
+        mentions = self.resolver.resolve(doc)
+        self.coref.link_names(doc, mentions)
+        self.resolver.code_people_from_context(doc, mentions)
+        self.coref.link_names(doc, mentions)
+        return self.coref.resolve(doc, mentions)

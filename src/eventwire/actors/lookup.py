@@ -10,7 +10,11 @@
      "kind": "person",                     # state | igo | ngo | person | group | org
      "agent": "GOV",                       # sector / agent type or None
      "reason": "office: NATO Secretary General 2014-10-01..2024-10-01",
-     "antecedent": None}                   # index of the mention a pronoun/title resolved to
+     "antecedent": None,                   # start token of the mention a pronoun/title/surname resolved to
+     "title": "secretary general",         # office title when known (people)
+     "gender": "male",                     # people, when known
+     "entity": "person:jens_stoltenberg",  # dictionary key when the actor is in the dictionary
+     "plural": False}                      # a group of several actors or people ("Ukrainians", "the two")
 
 Pronouns and titles resolved by coreference are mentions too (``"text": "he"``),
 carrying the code and name of their antecedent.

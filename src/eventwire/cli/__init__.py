@@ -10,6 +10,7 @@ import logging
 import click
 
 from eventwire import __version__
+from eventwire.cli.actors import actors
 from eventwire.cli.demo import demo
 from eventwire.cli.export import export
 from eventwire.cli.extract import extract
@@ -17,6 +18,7 @@ from eventwire.cli.run import run_command
 from eventwire.cli.watch import watch
 from eventwire.cli.ingest import ingest
 from eventwire.cli.query import query
+from eventwire.cli.serve import serve
 
 # Exit codes (docs/cli.md): 0 all articles succeeded, 1 some failed, 2 nothing
 # was processed or the command line was wrong (click's own usage errors are 2 too).
@@ -32,6 +34,7 @@ def main(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
+main.add_command(actors)
 main.add_command(demo)
 main.add_command(extract)
 main.add_command(ingest)
@@ -39,3 +42,4 @@ main.add_command(query)
 main.add_command(export)
 main.add_command(run_command)  # issue 8
 main.add_command(watch)  # issue 8
+main.add_command(serve)

@@ -68,5 +68,6 @@ def print_totals(console: Console, store: Store) -> None:
         f"\nThe store holds {counts['articles']} articles, {counts['events']} events "
         f"({counts['event_mentions']} mentions) and {counts['quotes']} quotes.\n"
         f"Database: [bold]{store.display}[/]\n"
-        "Next: eventwire query --help, eventwire export --help"
+        "Next: eventwire query --help, eventwire export --help",
+        soft_wrap=True,
     )

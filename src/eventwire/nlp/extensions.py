@@ -30,3 +30,13 @@ def register_extensions() -> None:
     for name, default in DOC_EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+
+
+def record_error(doc: Doc, component: str, error: Exception) -> None:
+    """Note on the doc that ``component`` failed on it, so one bad article never stops a batch.
+
+    The article is then reported with an ``error`` (E011) instead of crashing ``nlp.pipe``.
+    """
+    errors = list(doc._.eventwire_errors or [])
+    errors.append(f"{component}: {type(error).__name__}: {error}")
+    doc._.eventwire_errors = errors

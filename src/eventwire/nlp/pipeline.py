@@ -9,10 +9,12 @@ import json
 import spacy
 from spacy.language import Language
 
+from eventwire.actors.component import get_dictionary
+from eventwire.actors.ruler import add_entity_ruler
 from eventwire.config import Config, load_config
 from eventwire.nlp.extensions import register_extensions
 
-COMPONENTS = ("eventwire_actors", "eventwire_events", "eventwire_quotes")
+COMPONENTS = ("eventwire_paragraphs", "eventwire_entity_ruler", "eventwire_actors", "eventwire_events", "eventwire_quotes")
 
 
 def _load_model(model: str) -> Language:
@@ -33,7 +35,10 @@ def _cached(model: str, actors_cfg: str, events_cfg: str) -> Language:
 
     register_extensions()
     nlp = _load_model(model)
-    nlp.add_pipe("eventwire_actors", config=json.loads(actors_cfg))
+    nlp.add_pipe("eventwire_paragraphs", before="parser")
+    actors = json.loads(actors_cfg)
+    add_entity_ruler(nlp, get_dictionary(actors["dictionaries"]))
+    nlp.add_pipe("eventwire_actors", config=actors)
     nlp.add_pipe("eventwire_events", config=json.loads(events_cfg))
     nlp.add_pipe("eventwire_quotes")
     return nlp

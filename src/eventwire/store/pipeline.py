@@ -75,7 +75,7 @@ class IngestSummary:
         self.quotes += result.quotes
 
     def print(self, stream: IO[str], where: str) -> None:
-        console = Console(file=stream, highlight=False)
+        console = Console(file=stream, highlight=False, soft_wrap=True)
         rate = (self.added + self.replaced) / self.seconds if self.seconds > 0 else 0.0
         console.print(
             f"eventwire ingest: {self.added} added, {self.replaced} replaced, {self.skipped} skipped "

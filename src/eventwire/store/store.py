@@ -64,9 +64,13 @@ class Store:
             StoreError: unsupported URL (E301), unreachable database (E300), failed upgrade (E302/E304).
         """
         store = cls(resolve_url(url, config))
-        check_reachable(store.engine, url=store.url)
-        if migrate:
-            upgrade(store.engine, store.url)
+        try:
+            check_reachable(store.engine, url=store.url)
+            if migrate:
+                upgrade(store.engine, store.url)
+        except StoreError:
+            store.close()
+            raise
         return store
 
     @property

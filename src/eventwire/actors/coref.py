@@ -1,0 +1,305 @@
+"""Coreference inside one article, by rules over the parse.
+
+Resolves to the fullest earlier mention of a compatible actor:
+- surnames and shortened names ("Stoltenberg", "Mr Stoltenberg") -> the earlier full name;
+- title phrases ("the Secretary General", "the NATO chief", "the French minister",
+  "her Rwandan counterpart") -> the latest person whose office fits, or, failing
+  that, the state or organisation their modifiers name;
+- pronouns: he/she -> a person of compatible gender; it/its -> a state or
+  organisation; they/their -> a plural group of actors.
+
+Candidates are ranked by salience: grammatical subjects first, then the nearest
+sentence, then the latest position. Why rules: coreferee's English models are
+not shipped on PyPI (its wheel holds empty placeholders), and no other PyPI
+package offers a spaCy-3.8-compatible English coreference model.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from spacy.tokens import Doc, Token
+
+from eventwire.actors.resolve import Resolver, new_mention
+
+Mention = dict[str, Any]
+
+HONORIFICS = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female",
+              "miss": "female", "sir": "male", "madam": "female", "dr": None, "dr.": None}
+PERSONAL = {"he": "male", "him": "male", "his": "male", "himself": "male",
+            "she": "female", "her": "female", "hers": "female", "herself": "female"}
+NEUTER = {"it", "its", "itself"}
+# "them" is left out: as an object it is far more often a thing ("selling them") than an actor.
+PLURAL = {"they", "their", "theirs", "themselves"}
+# How many sentences back a pronoun may look for its antecedent.
+WINDOW = 3
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+
+
+def _is_subject(token: Token) -> bool:
+    return token.dep_ in SUBJECTS or (token.dep_ in ("compound", "poss", "amod") and token.head.dep_ in SUBJECTS)
+
+
+@functools.cache
+def _references() -> dict[str, list[str]]:
+    text = resources.files("eventwire").joinpath("data/actors/references.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _focus_state(earlier: list[Mention]) -> Mention | None:
+    """The state named most often so far (people count for the state they act for); ties: the latest."""
+    counts: dict[str, int] = {}
+    latest: dict[str, Mention] = {}
+    for m in earlier:
+        code = m.get("code")
+        if not code or m["kind"] in ("igo", "ngo") or not (len(code) == 3 and code.isupper()):
+            continue
+        counts[code] = counts.get(code, 0) + 1
+        if m["kind"] == "state" or code not in latest:
+            latest[code] = m
+    if not counts:
+        return None
+    order = {code: max(i for i, m in enumerate(earlier) if m.get("code") == code) for code in counts}
+    best = max(counts, key=lambda c: (counts[c], order[c]))
+    return latest[best]
+
+
+class _DocInfo:
+    """Per-token facts the ranking needs, computed once per doc.
+
+    Attributes:
+        sent: sentence number of each token.
+        depth: how deep in its sentence's tree a token sits (arguments of the main verb are shallow).
+        subject: 1 when the token is a subject or modifies one.
+    """
+
+    def __init__(self, doc: Doc):
+        heads = [t.head.i for t in doc]
+        self.sent = [0] * len(doc)
+        for n, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                self.sent[i] = n
+        self.depth = [-1] * len(doc)
+        for i in range(len(doc)):
+            chain = []
+            j = i
+            while self.depth[j] < 0 and heads[j] != j and len(chain) < 100:
+                chain.append(j)
+                j = heads[j]
+            base = self.depth[j] if self.depth[j] >= 0 else 0
+            self.depth[j] = base
+            for k in reversed(chain):
+                base += 1
+                self.depth[k] = base
+        self.subject = [1 if _is_subject(t) else 0 for t in doc]
+
+
+def _is_expletive(token: Token) -> bool:
+    """"It" that stands for no actor: "it was important that ...", "it is said"."""
+    if token.dep_ == "expl":
+        return True
+    head = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    has_clause = any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children)
+    has_pred = any(c.dep_ in ("acomp", "attr") for c in head.children)
+    return (head.lemma_ == "be" and has_pred and has_clause) or head.lemma_ in ("seem", "appear", "take")
+
+
+class Coreferencer:
+    """Adds mentions for surnames, titles and pronouns, linked to their antecedents."""
+
+    def __init__(self, resolver: Resolver):
+        self.resolver = resolver
+        refs = _references()
+        self.organisation_nouns = set(refs["organisation"])
+        self.state_sectors = set(refs["state_sectors"])
+
+    def link_names(self, doc: Doc, mentions: list[Mention]) -> None:
+        """Honorific genders, and short or repeated names linked to the full earlier name."""
+        mentions.sort(key=lambda m: m["start"])
+        for m in mentions:
+            self._honorific(doc, m)
+        self._link_short_names(mentions)
+
+    def resolve(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Add pronoun and title mentions linked to their antecedents; returns all mentions in order."""
+        mentions = sorted(mentions, key=lambda m: m["start"])
+        self._info = _DocInfo(doc)
+        covered = {i for m in mentions for i in range(m["start"], m["end"])}
+        earlier: list[Mention] = []
+        pending = iter(mentions)
+        upcoming = next(pending, None)
+        for token in doc:
+            while upcoming is not None and upcoming["start"] < token.i:
+                earlier.append(upcoming)
+                upcoming = next(pending, None)
+            if token.i in covered or not (token.pos_ in ("PRON", "NOUN", "PROPN") or token.lower_ in PERSONAL):
+                continue
+            new = self._for_token(doc, token, earlier)
+            if new is not None:
+                earlier.append(new)
+                covered.update(range(new["start"], new["end"]))
+        return sorted(earlier + ([upcoming] if upcoming else []) + list(pending), key=lambda m: m["start"])
+
+    # -- names -----------------------------------------------------------------------
+    def _honorific(self, doc: Doc, m: Mention) -> None:
+        if m["kind"] != "person" or m["start"] == 0:
+            return
+        prev = doc[m["start"] - 1].lower_
+        if prev in HONORIFICS and HONORIFICS[prev] and not m.get("gender"):
+            m["gender"] = HONORIFICS[prev]
+
+    def _link_short_names(self, mentions: list[Mention]) -> None:
+        """"Linkevicius" after "Linas Linkevicius": same person, same code."""
+        people = [m for m in mentions if m["kind"] == "person"]
+        for i, m in enumerate(people):
+            words = m["name"].split()
+            for full in reversed(people[:i]):
+                full_words = full["name"].split()
+                if len(full_words) < len(words) or (full_words == words and not full.get("code")):
+                    continue
+                if m.get("code") and full_words == words:
+                    continue
+                if words and (words[-1] == full_words[-1] or words == full_words[: len(words)]):
+                    if m.get("entity") and m.get("entity") != full.get("entity"):
+                        continue
+                    root = full["antecedent"] if full.get("antecedent") is not None else full["start"]
+                    m.update(name=full["name"], antecedent=root,
+                             reason=f"coreference: short name of {full['name']}")
+                    for key in ("code", "agent", "title", "gender", "entity"):
+                        if full.get(key) and not m.get(key):
+                            m[key] = full[key]
+                    if m.get("code") != full.get("code") and full.get("code"):
+                        m["code"] = full["code"]
+                    break
+
+    # -- titles and pronouns -------------------------------------------------------------
+    def _for_token(self, doc: Doc, token: Token, earlier: list[Mention]) -> Mention | None:
+        lower = token.lower_
+        if token.pos_ == "PRON" or lower in PERSONAL or lower in NEUTER or lower in PLURAL:
+            return self._pronoun(doc, token, earlier)
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and self.resolver.is_title(token):
+            found = self._title(doc, token, earlier)
+            if found is not None:
+                return found
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+            return self._bare_reference(doc, token, earlier)
+        return None
+
+    def _bare_reference(self, doc: Doc, token: Token, earlier: list[Mention]) -> Mention | None:
+        """"the bloc" -> the latest organisation; "the junta", "police" -> the article's main state."""
+        lefts = list(token.lefts)
+        if any(t.dep_ in ("compound", "amod", "poss", "nmod") for t in lefts):
+            return None
+        definite = any(t.lower_ == "the" for t in lefts)
+        lemma = token.lemma_.lower()
+        span = doc[token.i:token.i + 1]
+        if definite and lemma in self.organisation_nouns:
+            orgs = [m for m in earlier if m["kind"] in ("igo", "ngo") and m["code"]]
+            named = [m for m in orgs if lemma in m["text"].lower()]
+            pick = (named or orgs or [None])[-1]
+            if pick is None:
+                return None
+            return new_mention(span, code=pick["code"], name=pick["name"], kind=pick["kind"],
+                               antecedent=pick.get("antecedent", pick["start"]) or pick["start"],
+                               reason=f"coreference (organisation noun): {token.text} -> {pick['name']}")
+        sector = self.resolver.dictionary.agents.get(token.lower_) or self.resolver.dictionary.agents.get(lemma)
+        if sector not in self.state_sectors or not (definite or token.tag_ in ("NNS", "NNPS") or lemma == "police"):
+            return None
+        state = _focus_state(earlier)
+        if state is None:
+            return None
+        return new_mention(span, code=state["code"], name=state["name"], kind="state", agent=sector,
+                           plural=token.tag_ in ("NNS", "NNPS"),
+                           reason=f"institution of the article's main state so far: {token.text} -> {state['name']}")
+
+
+    def _ranked(self, token: Token, candidates: list[Mention], doc: Doc) -> list[Mention]:
+        info = self._info
+        here = info.sent[token.i]
+
+        def key(m: Mention) -> tuple[int, int, int, int]:
+            last = m["end"] - 1
+            return (info.subject[last], -(here - info.sent[m["start"]]), -info.depth[last], m["start"])
+
+        in_window = [
+            m for m in candidates
+            if 0 <= here - info.sent[m["start"]] <= WINDOW and m["start"] < token.i
+        ]
+        return sorted(in_window, key=key, reverse=True)
+
+    def _link(self, doc: Doc, token: Token, antecedent: Mention, earlier: list[Mention], how: str) -> Mention:
+        span = doc[token.i:token.i + 1]
+        root = antecedent["antecedent"] if antecedent.get("antecedent") is not None else antecedent["start"]
+        return new_mention(
+            span, code=antecedent["code"], name=antecedent["name"], kind=antecedent["kind"],
+            agent=antecedent.get("agent"), gender=antecedent.get("gender"), title=antecedent.get("title"),
+            entity=antecedent.get("entity"), antecedent=root,
+            reason=f"coreference ({how}): {token.text} -> {antecedent['name']}",
+        )
+
+    def _pronoun(self, doc: Doc, token: Token, earlier: list[Mention]) -> Mention | None:
+        lower = token.lower_
+        if lower in PERSONAL:
+            gender = PERSONAL[lower]
+            people = [m for m in earlier if m["kind"] == "person"]
+            ranked = self._ranked(token, people, doc)
+            matching = [m for m in ranked if m.get("gender") == gender]
+            unknown = [m for m in ranked if not m.get("gender")]
+            best = (matching or unknown or [None])[0]
+            if best is None:
+                return None
+            if not best.get("gender"):
+                best["gender"] = gender
+            return self._link(doc, token, best, earlier, "pronoun")
+        if lower in NEUTER:
+            if _is_expletive(token):
+                return None
+            things = [m for m in earlier if m["kind"] != "person" and m["code"] and not m.get("plural")]
+            ranked = self._ranked(token, things, doc)
+            return self._link(doc, token, ranked[0], earlier, "pronoun") if ranked else None
+        if lower in PLURAL:
+            groups = [m for m in earlier if m.get("plural") and m["code"]]
+            ranked = self._ranked(token, groups, doc)
+            return self._link(doc, token, ranked[0], earlier, "pronoun") if ranked else None
+        return None
+
+    def _title(self, doc: Doc, token: Token, earlier: list[Mention]) -> Mention | None:
+        """"the NATO Secretary General", "the minister", "her Rwandan counterpart"."""
+        if any(c.dep_ == "appos" for c in token.children) or token.ent_type_ == "PERSON":
+            return None
+        lefts = list(token.lefts)
+        definite = any(t.lower_ in ("the", "his", "her", "their", "its") or t.dep_ == "poss" for t in lefts)
+        compounds = [t for t in lefts if t.dep_ == "compound"]
+        found = self.resolver.title_of([t.lower_ for t in compounds] + [token.lower_])
+        if not definite or found is None:
+            return None
+        title, sector = found
+        start = token.i - len(title.split()) + 1
+        modifier_codes = {
+            m["code"] for m in earlier
+            if m["code"] and m["kind"] != "person" and any(m["start"] <= t.i < m["end"] for t in lefts)
+        }
+        people = [m for m in earlier if m["kind"] == "person" and m["code"]]
+        if modifier_codes:
+            people = [m for m in people if m["code"] in modifier_codes]
+        fitting = [m for m in people if m.get("title") and (m["title"].endswith(title.split()[-1])
+                                                             or title.endswith(m["title"]))]
+        ranked = self._ranked(token, fitting, doc) or sorted(fitting, key=lambda m: m["start"], reverse=True)
+        if not ranked and modifier_codes:
+            ranked = self._ranked(token, people, doc)
+        if ranked:
+            mention = self._link(doc, token, ranked[0], earlier, "title")
+            mention.update(start=start, start_char=doc[start].idx, text=doc[start:token.i + 1].text)
+            return mention
+        if len(modifier_codes) == 1:
+            code = next(iter(modifier_codes))
+            span = doc[start:token.i + 1]
+            return new_mention(span, code=code, kind="person", name=span.text, title=title, agent=sector,
+                               reason=f"title with actor modifier: {span.text} of {code}")
+        return None
