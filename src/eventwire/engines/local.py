@@ -18,6 +18,8 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -35,6 +37,8 @@ log = logging.getLogger(__name__)
 
 # Pool breaks in a row, with no chunk finishing in between, before the run stops (workers cannot start).
 MAX_BREAKS = 3
+# Seconds between a worker's checks that its parent is still alive.
+PARENT_CHECK = 1.0
 _WORKER: Worker | None = None  # one per worker process, made by _init_worker
 
 
@@ -60,7 +64,16 @@ def chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 def _init_worker(sections: dict, path: str | None, records: bool) -> None:
     global _WORKER
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _WORKER = Worker(Config(sections, path), records=records)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the process that started it is gone (killed with -9, say): an
+    idle worker would otherwise wait for work forever as an orphan."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK)
+    os._exit(1)
 
 
 def _analyze_chunk(chunk: list[Item]) -> list[Result]:
