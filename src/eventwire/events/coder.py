@@ -38,7 +38,9 @@ class Coder:
             for tok in sent:
                 if tok.i in consumed:
                     continue
-                if tok.pos_ == "VERB":
+                if tok.pos_ in ("VERB", "AUX") and syn.is_ellipsis(tok):
+                    events.extend(self._ellipsis_events(tok, sent, dates))
+                elif tok.pos_ == "VERB":
                     entry = self.lex.verb_entry(tok)
                     if entry is not None:
                         events.extend(self._verb_events(tok, entry, sent, dates, consumed))
@@ -311,6 +313,37 @@ class Coder:
         if rep is None or rep.lower_ == "according":
             return []
         return [m for t in syn.subject_tokens(rep) for m in syn.actors_of(t)]
+
+    def _ellipsis_events(self, tok: Token, sent: Span, dates) -> list[dict[str, Any]]:
+        """"X did the same", "X followed suit", "..., as did X": X repeats the latest
+        action (its events, with X as the new doer and the same recipients)."""
+        if mod.is_negated(tok) or mod.is_question(tok) or mod.in_conditional(tok):
+            return []
+        sources = _unique([m for t in self._past_dateline(syn.subject_tokens(tok)) for m in syn.actors_of(t)])
+        earlier = [e for e in self._history if e["start_char"] <= sent.start_char and e["reported_by"] is None
+                   and e["verb"] not in ("do", "follow")]
+        if tok.dep_ == "advcl" and tok.head.pos_ == "VERB":  # "..., as did X": the head verb's own events
+            earlier = [e for e in earlier if e["start_char"] == sent.start_char and e["verb"] == tok.head.lemma_.lower()]
+        if not sources or not earlier:
+            return []
+        last = earlier[-1]
+        group = [e for e in earlier if e["start_char"] == last["start_char"] and e["verb"] == last["verb"]
+                 and e["source"].get("code") == last["source"].get("code")]
+        own = {m.get("code") for m in sources}
+        date = self._date(tok, sent, dates)
+        out = []
+        for e in group:
+            # "Chile criticised Peru. Peru did the same": Peru answers in kind, at Chile
+            target = e["source"] if (e["target"] or {}).get("code") in own else e["target"]
+            for s in sources:
+                if target is None or target.get("code") == s.get("code"):
+                    continue
+                copy = _event(s, target, e["cameo"], date, sent, e["confidence"] - 0.1, None, tok)
+                if date is None and tok.dep_ == "advcl":
+                    copy.update(date=e["date"], date_precision=e["date_precision"])
+                out.append(copy)
+        self._history.extend(out)
+        return out
 
     # ---- nouns ----------------------------------------------------------------------------
     def _noun_events(self, noun: Token, entry: Entry, sent: Span, dates) -> list[dict[str, Any]]:

@@ -303,6 +303,19 @@ def complement_of(verb: Token, frame: str | None = None) -> Token | None:
     return None
 
 
+def is_ellipsis(verb: Token) -> bool:
+    """A verb phrase that stands for an earlier action: "did the same", "did likewise",
+    "followed suit", "..., as did X", "and so did X"."""
+    lemma = verb.lemma_.lower()
+    kids = list(verb.children)
+    if lemma == "do":
+        if any(c.dep_ in ("dobj", "advmod", "npadvmod") and c.lower_ in ("same", "likewise", "so") for c in kids):
+            return True
+        return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids) \
+            and any(c.dep_ in SUBJ and c.i > verb.i for c in kids)
+    return lemma == "follow" and any(c.dep_ == "dobj" and c.lower_ == "suit" for c in kids)
+
+
 def words_of(tokens) -> set[str]:
     out: set[str] = set()
     for t in tokens:
