@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.lookup import actor_at
@@ -106,7 +107,7 @@ class Coder:
         code = self._modal_code(verb, code, entry)
         if code is None:
             return []
-        sources, targets = self._arguments(verb, entry, comp)
+        sources, targets = self._arguments(verb, entry, comp, code)
         if not sources:
             return []
         pair_subject = any(t.lemma_.lower() in self.lex.pair_nouns and not syn.actors_of(t)
@@ -235,7 +236,7 @@ class Coder:
             return self.lex.complement_code("intent", code) or code
         return code
 
-    def _arguments(self, verb: Token, entry: Entry, comp: Token | None):
+    def _arguments(self, verb: Token, entry: Entry, comp: Token | None, code: str = ""):
         if syn.is_passive(verb):
             sources = syn.agent_tokens(verb)
             targets = syn.passive_subject_tokens(verb) + syn.object_tokens(verb, entry.target)
@@ -268,9 +269,34 @@ class Coder:
                 if c.dep_ == "ccomp":
                     tgt = [m for t in syn.subject_tokens(c) for m in syn.actors_of(t)]
                     break
+        if not tgt and src:
+            tgt = self._domestic(targets, src, self.lex.domestic_groups)
+        if not src and tgt and code[:2] in ("15", "17", "18"):
+                src = self._domestic(sources, tgt, self.lex.domestic_forces)
         src, tgt = _unique(src), _unique(tgt)
         tgt = [m for m in tgt if str(m.get("text", "")).lower() not in _REFLEXIVES]
         return src, [self._unbound(m, src, verb) for m in tgt]
+
+    @staticmethod
+    def _domestic(tokens: list[Token], other: list[dict], words: frozenset[str]) -> list[dict]:
+        """A participant named only as a domestic group ("demonstrators", "soldiers") belongs to
+        the state on the other side of the action (guidelines: domestic interactions)."""
+        states = [m for m in other if m.get("kind") not in ("igo", "ngo") and m.get("code")
+                  and pycountry.countries.get(alpha_3=str(m["code"])) is not None]
+        if len({m["code"] for m in states}) != 1:
+            return []
+        state = states[0]
+        for t in tokens:
+            heads = syn.conjuncts(t)  # "thousands of demonstrators", "dozens of protesters"
+            heads += [p for x in heads for c in x.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"]
+            group = [x for x in heads if x.lemma_.lower() in words or x.lower_ in words]
+            if group and not any(syn.actors_of(x) for x in group):
+                g = group[0]
+                return [{**state, "text": g.text, "name": g.text, "kind": "group", "start": g.i, "end": g.i + 1,
+                         "start_char": g.idx, "end_char": g.idx + len(g.text), "agent": None, "antecedent": None,
+                         "entity": None, "title": None, "plural": True}]
+        return []
 
     def _unbound(self, target: dict, sources: list[dict], verb: Token) -> dict:
         """A pronoun object does not refer to its own clause's subject ("X accused it of ...").

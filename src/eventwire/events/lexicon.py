@@ -97,6 +97,8 @@ class Lexicon:
         self.claim_nouns: frozenset[str] = frozenset()
         self.accord_nouns: frozenset[str] = frozenset()
         self.military_words: frozenset[str] = frozenset()
+        self.domestic_groups: frozenset[str] = frozenset()
+        self.domestic_forces: frozenset[str] = frozenset()
         self.check_codes = True
         self.use_fallback = True
         if bundled:
@@ -139,7 +141,7 @@ class Lexicon:
         for t in data.get("topics") or []:
             self.topics.append((frozenset(str(w).lower() for w in t["words"]), str(t["code"])))
         for key in ("negative_words", "negative_verbs", "pair_nouns", "claim_nouns", "accord_nouns",
-                    "military_words"):
+                    "military_words", "domestic_groups", "domestic_forces"):
             if data.get(key):
                 setattr(self, key, frozenset(_word(w) for w in data[key]))
         if data.get("event_nouns"):

@@ -1,0 +1,40 @@
+"""Domestic interactions: a participant named only as a domestic group ("demonstrators",
+"soldiers") belongs to the state on the other side (issue 4, item 1; guidelines: IRN->IRN)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_events_constructions import code
+
+pytestmark = pytest.mark.issue(4)
+
+
+def test_police_against_demonstrators_is_domestic_repression(nlp):
+    events, _ = code(nlp, "Police in Tbilisi fired tear gas and used water cannon against hundreds of demonstrators.")
+    assert ("GEO", "GEO", "175") in events
+
+
+def test_arrest_of_protesters_by_a_state(nlp):
+    events, _ = code(nlp, "The Iranian authorities arrested dozens of protesters in Tehran on Friday.")
+    assert ("IRN", "IRN") in {(s, t) for s, t, c in events if c.startswith("17")}
+
+
+def test_soldiers_detaining_a_named_official(nlp):
+    events, _ = code(nlp, "Soldiers detained the prime minister of Guinea on Sunday.")
+    assert ("GIN", "GIN") in {(s, t) for s, t, c in events if c.startswith("17")}
+
+
+def test_a_group_with_its_own_nationality_is_not_reassigned(nlp):
+    events, _ = code(nlp, "Turkish police detained Syrian protesters in Ankara.")
+    assert ("TUR", "TUR") not in {(s, t) for s, t, c in events}
+
+
+def test_protesters_outside_a_foreign_mission_are_not_made_foreign(nlp):
+    events, _ = code(nlp, "About 200 protesters gathered outside the Russian embassy on Monday.")
+    assert ("RUS", "RUS") not in {(s, t) for s, t, c in events}
+
+
+def test_use_of_missiles_against_a_state_is_force_not_repression(nlp):
+    events, _ = code(nlp, "Armenia used drones and artillery against Azerbaijan on Monday.")
+    assert ("ARM", "AZE", "190") in events
