@@ -38,3 +38,8 @@ def test_protesters_outside_a_foreign_mission_are_not_made_foreign(nlp):
 def test_use_of_missiles_against_a_state_is_force_not_repression(nlp):
     events, _ = code(nlp, "Armenia used drones and artillery against Azerbaijan on Monday.")
     assert ("ARM", "AZE", "190") in events
+
+
+def test_the_leaders_of_a_list_of_states_are_each_a_recipient(nlp):
+    events, _ = code(nlp, "The Spanish prime minister spoke by phone with the leaders of Chile, Peru and Bolivia on Monday.")
+    assert {("ESP", "CHL"), ("ESP", "PER"), ("ESP", "BOL")} <= {(s, t) for s, t, c in events if c.startswith("04")}

@@ -76,7 +76,8 @@ def _np_actor(token: Token, depth: int = 0) -> Mention | None:
 def _of_list(token: Token) -> list[Mention]:
     """"the leaders of Qatar, Saudi Arabia and Kuwait" -> the three states."""
     own = actor_at(token)
-    if own and own.get("kind") != "person" and own.get("code"):
+    # a plural head the actors stage gave one member's code ("leaders" -> the first state) still lists them all
+    if own and own.get("kind") != "person" and own.get("code") and token.tag_ != "NNS":
         return []
     for c in token.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "from"):
