@@ -69,3 +69,29 @@ def test_the_day_before_follows_the_previous_date(nlp):
     dated = {(e["cameo"][:2], e["date"]) for e in doc._.eventwire_events}
     assert ("11", "2024-05-14") in dated
     assert ("17", "2024-05-13") in dated
+
+
+def test_numbered_group_names_the_doers_of_the_latest_action(nlp):
+    events, _ = code(
+        nlp, "Kenya, Uganda and Burundi closed their borders with Tanzania on Monday. "
+        "Tanzania said the three countries' move was illegal."
+    )
+    assert {("TZA", "KEN"), ("TZA", "UGA"), ("TZA", "BDI")} <= {(s, t) for s, t, c in events if c.startswith("11")}
+
+
+def test_calling_accusations_false_denies_them_to_each_accuser(nlp):
+    events, _ = code(
+        nlp, "Chile and Bolivia accused Peru of arming smugglers. "
+        "Peru said the accusations against it were completely false."
+    )
+    assert ("PER", "CHL", "016") in events
+    assert ("PER", "BOL", "016") in events
+
+
+def test_every_judged_clause_of_one_statement_is_coded(nlp):
+    events, _ = code(
+        nlp, "Kenya, Uganda and Burundi cut ties with Tanzania, accusing it of backing rebels. "
+        "Tanzania said the three countries' decision was unjustified and that the accusations against it were untrue."
+    )
+    assert ("TZA", "KEN", "111") in events
+    assert ("TZA", "KEN", "016") in events

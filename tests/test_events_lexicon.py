@@ -60,3 +60,11 @@ def test_bad_dictionaries_give_coded_errors(tmp_path: Path):
         Lexicon([str(tmp_path / "x.csv")])
     with pytest.raises(EventwireError, match="E150"):
         Lexicon([str(tmp_path / "missing.txt")])
+
+
+def test_yaml_boolean_words_are_kept_as_words():
+    from eventwire.events.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    assert "false" in lex.negative_words
+    assert "off" not in lex.negative_words

@@ -14,7 +14,7 @@ from eventwire.events import modality as mod
 from eventwire.events import syntax as syn
 from eventwire.events.cameo import cameo_info
 from eventwire.events.dating import dateline_end, inherit_dates, resolve_doc_dates
-from eventwire.events.judgements import judgement, pair_referents
+from eventwire.events.judgements import judgements, pair_referents
 from eventwire.events.lexicon import DEFAULT_TARGETS, Entry, Lexicon, choose_code, reverse_code
 
 FRAMES = ("appeal", "demand", "intent", "reject", "threat")
@@ -139,15 +139,15 @@ class Coder:
         sources = [m for t in self._past_dateline(syn.subject_tokens(verb)) for m in syn.actors_of(t)]
         if not sources:
             return []
-        found = judgement(verb, self.lex, self._history)
-        if found is None and self._denies(verb, sources):
+        found = judgements(verb, self.lex, self._history, tuple(m.get("code") for m in sources))
+        if not found and self._denies(verb, sources):
             # "X said (that) there were no X troops in Y": a denial answering X's latest accuser
             accusers = self._implicit_targets(verb, "016", sources, sent)
-            found = ("016", accusers) if accusers else None
-        if found is None:
-            return []
-        code, targets = found
-        return self._emit(verb, entry, code, _unique(sources), _unique(targets), sent, dates)
+            found = [("016", accusers)] if accusers else []
+        out = []
+        for code, targets in found:
+            out += self._emit(verb, entry, code, _unique(sources), _unique(targets), sent, dates)
+        return out
 
     @staticmethod
     def _denies(verb: Token, sources: list[dict]) -> bool:

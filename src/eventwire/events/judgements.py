@@ -16,11 +16,47 @@ from eventwire.events import syntax as syn
 from eventwire.events.lexicon import Lexicon
 
 
+_NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def group_referents(token: Token, history: list[dict[str, Any]], before: int, lex: Lexicon) -> list[dict]:
+    """"the four countries" -> the four doers (or recipients) of the latest action that had
+    exactly four of them."""
+    if token.lemma_.lower() not in lex.pair_nouns:
+        return []
+    nums = [c for c in token.children if c.dep_ == "nummod"]
+    size = _NUMBERS.get(nums[0].lower_) if nums else None
+    if size is None and nums and nums[0].text.isdigit():
+        size = int(nums[0].text)
+    if not size or size < 3:
+        return []
+    earlier = [e for e in history if e["start_char"] < before and e["source"]]
+    seen: set[tuple] = set()
+    for last in reversed(earlier):
+        key = (last["start_char"], last["verb"])
+        if key in seen:
+            continue
+        seen.add(key)
+        group = [e for e in earlier if (e["start_char"], e["verb"]) == key]
+        for side in ("source", "target"):
+            members = {}
+            for e in group:
+                if e[side] and e[side].get("code"):
+                    members.setdefault(e[side]["code"], e[side])
+            if len(members) == size:
+                return list(members.values())
+    return []
+
+
 def judged_doers(subject: Token, history: list[dict[str, Any]], before: int, lex: Lexicon) -> list[dict]:
     """The actors a judged noun phrase stands for (named inside it, or the doers of the action it names)."""
     named = syn.actors_of(subject)
     if named:
         return named
+    for t in [subject] + [c for c in subject.children if c.dep_ == "poss"]:  # "the four countries' decision"
+        group = group_referents(t, history, before, lex)
+        if group:
+            return group
     lemma = subject.lemma_.lower()
     if lemma in lex.accord_nouns:  # "the pact violated ...": the parties of the latest accord
         earlier = [e for e in history if e["start_char"] < before and e["cameo"][:3] in ("057", "037")]
@@ -34,10 +70,25 @@ def judged_doers(subject: Token, history: list[dict[str, Any]], before: int, lex
     return []
 
 
-def judgement(report: Token, lex: Lexicon, history: list[dict[str, Any]]) -> tuple[str, list[dict]] | None:
-    """(code, targets) when ``report`` (a speech verb) reports a negative judgement of someone."""
-    for clause in report.children:
-        if clause.dep_ not in ("ccomp", "parataxis") or clause.pos_ not in ("VERB", "AUX"):
+def judgement(
+    report: Token, lex: Lexicon, history: list[dict[str, Any]], own: tuple = ()
+) -> tuple[str, list[dict]] | None:
+    """The first of ``judgements``, or None."""
+    found = judgements(report, lex, history, own)
+    return found[0] if found else None
+
+
+def judgements(
+    report: Token, lex: Lexicon, history: list[dict[str, Any]], own: tuple = ()
+) -> list[tuple[str, list[dict]]]:
+    """(code, targets) when ``report`` (a speech verb) reports a negative judgement of someone.
+    A judged claim aimed at the speaker ("the accusations against it were false") is a denial
+    (016) answering its accusers."""
+    clauses = [c for c in report.children if c.dep_ in ("ccomp", "parataxis")]
+    clauses += [x for c in clauses for x in syn.conjuncts(c) if x is not c and x.dep_ == "conj"]
+    found: list[tuple[str, list[dict]]] = []
+    for clause in clauses:
+        if clause.pos_ not in ("VERB", "AUX"):
             continue
         subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
@@ -52,10 +103,16 @@ def judgement(report: Token, lex: Lexicon, history: list[dict[str, Any]]) -> tup
             continue
         if any(c.dep_ == "neg" for c in clause.children):
             continue
+        if code == "111" and own and subj.lemma_.lower() in lex.claim_nouns:
+            accusers = [e["source"] for e in history if e["start_char"] < report.idx and e["source"]
+                        and (e["target"] or {}).get("code") in own and e["cameo"][:2] == "11"]
+            if accusers:
+                found.append(("016", list({m.get("code"): m for m in accusers}.values())))
+                continue
         doers = judged_doers(subj, history, report.idx, lex)
         if doers:
-            return code, doers
-    return None
+            found.append((code, doers))
+    return found
 
 
 def pair_referents(
