@@ -94,3 +94,20 @@ def test_evidence_offsets_and_confidence_on_every_event(nlp):
 def test_willing_to_act_is_an_intent(nlp):
     events, _ = code(nlp, "Chile said it was willing to negotiate with Bolivia.")
     assert any(s == "CHL" and t == "BOL" and c.startswith("03") for s, t, c in events)
+
+
+def test_the_doer_decides_an_ambiguous_strike(nlp):
+    events, _ = code(nlp, "Turkish warplanes struck a rebel camp in Iraq on Sunday.")
+    assert ("TUR", "IRQ", "195") in events
+    events, _ = code(nlp, "Ukraine and Moldova struck a deal on transit fees.")
+    assert not any(c.startswith("19") for s, t, c in events)
+
+
+def test_relative_passive_subject_is_its_antecedent(nlp):
+    events, _ = code(nlp, "Norway, which was hit by the Chinese tariffs on salmon, filed a complaint.")
+    assert ("CHN", "NOR", "163") in events
+
+
+def test_denying_that_a_strike_hit_answers_the_striker(nlp):
+    events, _ = code(nlp, "Indian jets struck a camp in Pakistan on Tuesday. Pakistan denied that any camp had been hit.")
+    assert ("PAK", "IND", "016") in events

@@ -38,6 +38,7 @@ class Entry:
     when: tuple[tuple[frozenset[str], str], ...] = ()
     default_off: bool = False
     origin: str = "eventwire"
+    when_before: tuple[tuple[frozenset[str], str], ...] = ()
     petrarch: VerbBlock | None = None
 
 
@@ -61,15 +62,16 @@ def _entry(key: str, raw: dict[str, Any], path: str, check_codes: bool) -> Entry
     for w in raw.get("when") or []:
         words = frozenset(_word(x) for x in w.get("words", []))
         when.append((words, str(w["code"])))
+    before = [(frozenset(_word(x) for x in w.get("words", [])), str(w["code"])) for w in raw.get("when_before") or []]
     if check_codes:
-        for c in [code] + [c for _, c in when]:
+        for c in [code] + [c for _, c in when + before]:
             if c is not None and c != NO_EVENT and cameo_info(c) is None:
                 raise EventwireError(Errors.E152.format(path=path, entry=key, code=c))
     return Entry(
         key=key, code=code, frame=raw.get("frame"),
         target=tuple(_word(t) for t in raw.get("target") or DEFAULT_TARGETS),
         source=raw.get("source"), symmetric=bool(raw.get("symmetric")), when=tuple(when),
-        default_off=bool(raw.get("default_off")),
+        default_off=bool(raw.get("default_off")), when_before=tuple(before),
     )
 
 
@@ -209,6 +211,9 @@ def choose_code(entry: Entry, words: set[str], pre_words: set[str] | None = None
         words: lower-case forms and lemmas of the verb's object / complement subtree.
         pre_words: the same for the words before the verb (PETRARCH patterns).
     """
+    for needed, code in entry.when_before:  # "jets struck ...": the doer's words decide
+        if needed & (pre_words or set()):
+            return None if code == NO_EVENT else code
     for needed, code in entry.when:
         if needed & words:
             return None if code == NO_EVENT else code

@@ -199,6 +199,8 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
 
 def passive_subject_tokens(verb: Token) -> list[Token]:
     subs = [c for c in verb.children if c.dep_ in PASSIVE_SUBJ]
+    if subs and subs[0].lower_ in _RELATIVE and verb.dep_ == "relcl":  # "X, which was hit by ..."
+        return [verb.head]
     if subs:
         return conjuncts(subs[0])
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
