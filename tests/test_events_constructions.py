@@ -111,3 +111,9 @@ def test_relative_passive_subject_is_its_antecedent(nlp):
 def test_denying_that_a_strike_hit_answers_the_striker(nlp):
     events, _ = code(nlp, "Indian jets struck a camp in Pakistan on Tuesday. Pakistan denied that any camp had been hit.")
     assert ("PAK", "IND", "016") in events
+
+
+def test_including_names_the_members_of_a_plural_recipient(nlp):
+    events, _ = code(nlp, "Spain signed contracts to sell hundreds of trucks to African countries, including Ghana and Kenya.")
+    assert {("ESP", "GHA"), ("ESP", "KEN")} <= {(s, t) for s, t, c in events if c == "057"}
+    assert ("GHA", "ESP", "057") not in events  # an inferred recipient is not mirrored

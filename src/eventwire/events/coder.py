@@ -119,6 +119,8 @@ class Coder:
             entry = replace(entry, symmetric=True, code=code)
         elif not targets:
             targets = self._implicit_targets(verb, code, sources, sent)
+            if targets and entry.symmetric:  # a recipient found by inference is not mirrored
+                entry = replace(entry, symmetric=False)
             if not targets and entry.origin == "petrarch":
                 # PETRARCH's own reading: the first other actor in the verb's clause is the target
                 own = {m.get("code") for m in sources}
@@ -211,7 +213,12 @@ class Coder:
                 group = [e["source"] for e in before if e["start_char"] == last["start_char"] and e["verb"] == last["verb"]]
                 return [m for m in _unique(group) if m.get("code") not in own]
         if code[:2] in ("05", "06", "07"):  # "signed contracts to sell tanks to Poland"
-            found = [m for o in objects for t in o.subtree if t.dep_ == "pobj" and t.head.lower_ in ("to", "with", "for")
+            # ... or in its purpose clause ("signed contracts to sell tanks to Poland")
+            purpose = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > verb.i
+                       and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)]
+            found = [m for o in objects + purpose for t in o.subtree
+                     if t.dep_ in ("pobj", "dative") and t.head.lower_ in ("to", "with", "for") or
+                     (t.dep_ == "pobj" and t.head.dep_ == "dative" and t.head.lower_ == "to")
                      for m in syn.actors_of(t)]
             return [m for m in _unique(found) if m.get("code") not in own][:2]
         if code[:2] in ("15", "18", "19", "20"):

@@ -136,6 +136,7 @@ def _actors_of(token: Token) -> list[Mention]:
         elif m and m.get("code"):
             found.append(m)
         else:
+            found.extend(_included(t))
             for c in t.children:
                 if c.dep_ == "appos":
                     m2 = actor_for_token(c)
@@ -155,6 +156,17 @@ def _actors_of(token: Token) -> list[Mention]:
         if id(m) not in seen:
             seen.add(id(m))
             out.append(m)
+    return out
+
+
+def _included(token: Token) -> list[Mention]:
+    """"European countries, including Poland and Estonia" -> the named members."""
+    out = []
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in ("including", "like"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(m for x in conjuncts(p) for m in [actor_for_token(x)] if m and m.get("code"))
     return out
 
 
