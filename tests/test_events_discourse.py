@@ -95,3 +95,18 @@ def test_every_judged_clause_of_one_statement_is_coded(nlp):
     )
     assert ("TZA", "KEN", "111") in events
     assert ("TZA", "KEN", "016") in events
+
+
+def test_warning_about_the_attacks_targets_their_doers(nlp):
+    events, _ = code(
+        nlp, "Israeli jets bombed targets in Syria on Monday. A Syrian army spokesman said two soldiers had been "
+        "killed and warned that the attacks would not go unanswered."
+    )
+    assert ("SYR", "ISR") in {(s, t) for s, t, c in events if c.startswith("13")}
+
+
+def test_a_place_inside_a_subordinate_clause_is_not_the_target(nlp):
+    events, _ = code(
+        nlp, "Rebels attacked ships in the Gulf in what they call a campaign of solidarity with farmers in Chad."
+    )
+    assert not any(t == "TCD" for s, t, c in events)

@@ -194,6 +194,8 @@ class Coder:
             return []
         objects = [c for c in verb.children if c.dep_ in ("dobj", "pobj")] + syn.prep_objects(verb, ("to", "on", "at"))
         reaction = code[:2] in ("10", "11", "12", "13") or code[:3] in ("051", "052", "053", "016")
+        if code[:2] in ("11", "13"):  # "warned that the attacks would not go unanswered"
+            objects += [x for c in verb.children if c.dep_ == "ccomp" for x in c.children if x.dep_ in syn.SUBJ]
         if reaction and any(o.lemma_.lower() in self.lex.event_nouns or o.lower_ in self.lex.event_nouns for o in objects):
             # A reaction answers the latest action of the same kind: criticism a conflictual
             # one, praise a cooperative one.

@@ -85,7 +85,7 @@ def judgements(
     A judged claim aimed at the speaker ("the accusations against it were false") is a denial
     (016) answering its accusers."""
     clauses = [c for c in report.children if c.dep_ in ("ccomp", "parataxis")]
-    clauses += [x for c in clauses for x in syn.conjuncts(c) if x is not c and x.dep_ == "conj"]
+    clauses += [x for c in clauses for x in syn.conjuncts(c) if x.i != c.i and x.dep_ == "conj"]
     found: list[tuple[str, list[dict]]] = []
     for clause in clauses:
         if clause.pos_ not in ("VERB", "AUX"):

@@ -99,9 +99,20 @@ def location_tokens(verb: Token) -> list[Token]:
     heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     for h in heads:
         for t in h.subtree:
-            if t.dep_ == "pobj" and t.head.lower_ in ("in", "across", "on", "over", "near", "inside", "into", "of", "against"):
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "across", "on", "over", "near", "inside", "into", "of", "against") \
+                    and not _in_other_clause(t, h):
                 out.append(t)
     return out
+
+
+def _in_other_clause(token: Token, top: Token) -> bool:
+    """``token`` sits in a clause below ``top`` ("in what it describes as a campaign ... in Gaza")."""
+    t = token
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ in CLAUSE_DEPS:
+            return True
+        t = t.head
+    return False
 
 
 _POSS_PRON = {"its", "their", "his", "her", "our", "my", "your"}
