@@ -107,6 +107,6 @@ def test_warning_about_the_attacks_targets_their_doers(nlp):
 
 def test_a_place_inside_a_subordinate_clause_is_not_the_target(nlp):
     events, _ = code(
-        nlp, "Rebels attacked ships in the Gulf in what they call a campaign of solidarity with farmers in Chad."
+        nlp, "Yemeni forces began attacking ships in the Red Sea in what they call a campaign of solidarity with farmers in Chad."
     )
     assert not any(t == "TCD" for s, t, c in events)
