@@ -110,3 +110,11 @@ def test_a_place_inside_a_subordinate_clause_is_not_the_target(nlp):
         nlp, "Yemeni forces began attacking ships in the Red Sea in what they call a campaign of solidarity with farmers in Chad."
     )
     assert not any(t == "TCD" for s, t, c in events)
+
+
+def test_dialogue_between_the_two_governments_reaches_both(nlp):
+    events, _ = code(
+        nlp, "Chile expelled Peru's ambassador on Monday. Peru accused Chile of spying. "
+        "The United Nations called for dialogue between the two governments."
+    )
+    assert {("UN", "CHL"), ("UN", "PER")} <= {(s, t) for s, t, c in events if c.startswith("02")}

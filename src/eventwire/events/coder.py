@@ -263,16 +263,18 @@ class Coder:
                          or self._pair_subject(t, verb))]
         own_codes = tuple(m.get("code") for m in src)
         tgt = [m for t in targets if t.idx >= self._dateline_end
-               for m in (syn.actors_of(t) or pair_referents(t, self._history, verb.idx, self.lex, own_codes))]
+               for m in (self._pair_noun(t, verb, own_codes) or syn.actors_of(t)
+                         or pair_referents(t, self._history, verb.idx, self.lex, own_codes))]
         if not tgt and comp is not None and entry.frame in ("intent", "threat", "reject", "consider"):
             tgt = [m for t in syn.object_tokens(comp, DEFAULT_TARGETS) for m in syn.actors_of(t)]
         anaphoric = any(t.lemma_.lower() in self.lex.event_nouns for t in targets)
         if not tgt and targets and not anaphoric:
             # "sanctions on 11 companies involved in Iran's programme": the first actor inside
             own = {m.get("code") for m in src}
-            inner = [m for t in targets for x in t.subtree if x is not t for m in syn.actors_of(x)
+            pair = [m for t in targets for x in t.subtree if x.i != t.i for m in self._pair_noun(x, verb, own_codes)]
+            inner = [m for t in targets for x in t.subtree if x.i != t.i for m in syn.actors_of(x)
                      if m.get("code") not in own]
-            tgt = inner[:1]
+            tgt = pair[:2] if pair else inner[:1]  # "dialogue between the two governments": both
         if not tgt and entry.frame == "threat":  # "warned that the United States would ..."
             for c in verb.children:
                 if c.dep_ == "ccomp":
@@ -285,6 +287,16 @@ class Coder:
         src, tgt = _unique(src), _unique(tgt)
         tgt = [m for m in tgt if str(m.get("text", "")).lower() not in _REFLEXIVES]
         return src, [self._unbound(m, src, verb) for m in tgt]
+
+    def _pair_noun(self, token: Token, verb: Token, own: tuple) -> list[dict]:
+        """"the two governments" that the actors stage coded with one state only: the two
+        actors of the article's main dyad."""
+        if token.tag_ != "NNS":
+            return []
+        coded = actor_at(token)
+        if not coded or coded.get("start") != token.i:
+            return []
+        return pair_referents(token, self._history, verb.idx, self.lex, own)
 
     @staticmethod
     def _domestic(tokens: list[Token], other: list[dict], words: frozenset[str]) -> list[dict]:
