@@ -68,3 +68,26 @@ def test_yaml_boolean_words_are_kept_as_words():
     lex = load_lexicon()
     assert "false" in lex.negative_words
     assert "off" not in lex.negative_words
+
+
+def test_regarding_a_move_as_a_provocation_criticises_its_doer(nlp):
+    from tests.test_events_constructions import code
+
+    events, _ = code(nlp, "Japan imposed new tariffs on South Korea on Monday. Seoul regarded the move as a provocation.")
+    assert ("KOR", "JPN", "111") in events
+
+
+def test_branding_an_actor_a_criminal_is_criticism(nlp):
+    from tests.test_events_constructions import code
+
+    events, _ = code(nlp, "Peru branded Chile's ambassador a criminal.")
+    assert ("PER", "CHL", "111") in events
+
+
+def test_quoted_boolean_words_in_when_lists():
+    from eventwire.events.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    for key in ("call", "brand"):
+        words = set().union(*(w for w, _ in lex.verbs[key].when))
+        assert "false" in words and "off" not in words
