@@ -117,3 +117,8 @@ def test_including_names_the_members_of_a_plural_recipient(nlp):
     events, _ = code(nlp, "Spain signed contracts to sell hundreds of trucks to African countries, including Ghana and Kenya.")
     assert {("ESP", "GHA"), ("ESP", "KEN")} <= {(s, t) for s, t, c in events if c == "057"}
     assert ("GHA", "ESP", "057") not in events  # an inferred recipient is not mirrored
+
+
+def test_demand_with_a_that_clause_targets_its_subject(nlp):
+    events, _ = code(nlp, "Kenya demanded that Uganda withdraw its troops from the border.")
+    assert ("KEN", "UGA") in {(s, t) for s, t, c in events if c.startswith("10")}

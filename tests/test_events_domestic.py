@@ -43,3 +43,8 @@ def test_use_of_missiles_against_a_state_is_force_not_repression(nlp):
 def test_the_leaders_of_a_list_of_states_are_each_a_recipient(nlp):
     events, _ = code(nlp, "The Spanish prime minister spoke by phone with the leaders of Chile, Peru and Bolivia on Monday.")
     assert {("ESP", "CHL"), ("ESP", "PER"), ("ESP", "BOL")} <= {(s, t) for s, t, c in events if c.startswith("04")}
+
+
+def test_a_group_named_inside_an_action_noun_is_not_domestic(nlp):
+    events, _ = code(nlp, "Kenya demanded the release of the detained journalists.")
+    assert ("KEN", "KEN") not in {(s, t) for s, t, c in events}

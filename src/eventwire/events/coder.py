@@ -21,6 +21,7 @@ FRAMES = ("appeal", "demand", "intent", "reject", "threat")
 _PRONOUNS = {"it", "its", "he", "him", "his", "she", "her", "they", "them", "their"}
 _REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
 _ACCUSE_PREFIXES = ("062", "072")
+_AMOUNTS = {"thousand", "hundred", "dozen", "million", "score", "group", "number", "crowd", "hundreds", "thousands"}
 
 
 class Coder:
@@ -280,7 +281,7 @@ class Coder:
                 if c.dep_ == "ccomp":
                     tgt = [m for t in syn.subject_tokens(c) for m in syn.actors_of(t)]
                     break
-        if not tgt and src:
+        if not tgt and src and code[:2] in ("15", "17", "18", "19", "20"):
             tgt = self._domestic(targets, src, self.lex.domestic_groups)
         if not src and tgt and code[:2] in ("15", "17", "18"):
                 src = self._domestic(sources, tgt, self.lex.domestic_forces)
@@ -309,7 +310,8 @@ class Coder:
         state = states[0]
         for t in tokens:
             heads = syn.conjuncts(t)  # "thousands of demonstrators", "dozens of protesters"
-            heads += [p for x in heads for c in x.children if c.dep_ == "prep" and c.lower_ == "of"
+            heads += [p for x in heads if x.pos_ == "NUM" or x.lemma_.lower() in _AMOUNTS
+                      for c in x.children if c.dep_ == "prep" and c.lower_ == "of"
                       for p in c.children if p.dep_ == "pobj"]
             group = [x for x in heads if x.lemma_.lower() in words or x.lower_ in words]
             if group and not any(syn.actors_of(x) for x in group):
