@@ -11,6 +11,9 @@ from eventwire.analyze import Analyzer
 from eventwire.config import load_config
 from eventwire.nlp import load_pipeline
 
+# The store tests' fixtures (db_url, pg_url: SQLite and PostgreSQL databases), see tests/storefix.py.
+pytest_plugins = ["storefix"]
+
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLD = FIXTURES / "gold"
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from eventwire.events.cameo import cameo_info
 from eventwire.ingest import make_article
@@ -32,14 +33,18 @@ def pg_admin_url() -> str:
     url = os.environ.get(ENV_PG)
     if not url:
         if os.environ.get("CI"):
-            pytest.fail(f"CI is set but {ENV_PG} is not: .ci/run must start PostgreSQL (scripts/start-postgres.sh)")
-        pytest.skip(f"PostgreSQL tests need {ENV_PG}=postgresql+psycopg://... (see scripts/start-postgres.sh)")
+            pytest.fail(
+                f"CI is set but {ENV_PG} is not: .ci/run must start PostgreSQL (scripts/start-postgres.sh)"
+            )
+        pytest.skip(
+            f"PostgreSQL tests need {ENV_PG}=postgresql+psycopg://... (see scripts/start-postgres.sh)"
+        )
     url = url.replace("postgresql://", "postgresql+psycopg://", 1) if url.startswith("postgresql://") else url
     engine = create_engine(url)
     try:
         with engine.connect():
             pass
-    except Exception as e:  # unreachable server: always a failure once the variable is set
+    except DBAPIError as e:  # unreachable server: always a failure once the variable is set
         pytest.fail(f"{ENV_PG} is set but PostgreSQL is unreachable: {e}")
     finally:
         engine.dispose()
@@ -58,7 +63,7 @@ def fresh_pg_database():
         yield make_url(admin).set(database=name).render_as_string(hide_password=False)
     finally:
         with engine.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         engine.dispose()
 
 
@@ -110,7 +115,9 @@ def analyses_of(analyzer, config, key: str, records: list[dict]) -> list[Analysi
     """Analyse records once per test session (cached under ``key``)."""
     if key not in _ANALYSES:
         articles = [
-            make_article(r["text"], config=config, id=r["id"], published=r.get("published"), site=r.get("site"))
+            make_article(
+                r["text"], config=config, id=r["id"], published=r.get("published"), site=r.get("site")
+            )
             for r in records
         ]
         _ANALYSES[key] = list(analyzer.analyze(articles))
@@ -122,9 +129,18 @@ RUS = Actor("RUS", "Russia", "state", "Russia", 0, 6)
 UKR = Actor("UKR", "Ukraine", "state", "Ukraine", 16, 23)
 
 
-def made_analysis(config, id: str, *, site: str | None = "a.example", published: str | None = "2022-02-24",
-                  events: tuple[tuple[str, str | None], ...] = (("190", "2022-02-21"),), text: str | None = None,
-                  quotes: int = 1, source: Actor = RUS, target: Actor | None = UKR) -> Analysis:
+def made_analysis(
+    config,
+    id: str,
+    *,
+    site: str | None = "a.example",
+    published: str | None = "2022-02-24",
+    events: tuple[tuple[str, str | None], ...] = (("190", "2022-02-21"),),
+    text: str | None = None,
+    quotes: int = 1,
+    source: Actor = RUS,
+    target: Actor | None = UKR,
+) -> Analysis:
     """An article about Russia and Ukraine with the given (CAMEO, date) events."""
     body = text or "Russia attacked Ukraine on Monday, officials said. " + id
     article = make_article(body, config=config, id=id, published=published, site=site)
@@ -132,10 +148,29 @@ def made_analysis(config, id: str, *, site: str | None = "a.example", published:
     for cameo, date in events:
         precision = None if date is None else {10: "day", 7: "month", 4: "year"}[len(date)]
         info = cameo_info(cameo)
-        made.append(Event(source, target, info.code, info.root, info.quad_class, info.goldstein, info.plover_type,
-                          info.plover_mode, info.plover_context, date, precision, body[0:23], 0, 23, 0.9,
-                          verb="attack"))
+        made.append(
+            Event(
+                source,
+                target,
+                info.code,
+                info.root,
+                info.quad_class,
+                info.goldstein,
+                info.plover_type,
+                info.plover_mode,
+                info.plover_context,
+                date,
+                precision,
+                body[0:23],
+                0,
+                23,
+                0.9,
+                verb="attack",
+            )
+        )
     at = body.find("officials said")
-    said = tuple(Quote(body[at:at + 14], "indirect", "officials", None, "org", "say", at, at + 14)
-                 for _ in range(quotes))
+    said = tuple(
+        Quote(body[at : at + 14], "indirect", "officials", None, "org", "say", at, at + 14)
+        for _ in range(quotes)
+    )
     return Analysis(article, (source,) + ((target,) if target else ()), tuple(made), said)

@@ -126,3 +126,36 @@ def test_actors_seed_acceptance(analyzer, config, seed):
         found = by_text.get(text) or by_text.get(f"The {text}") or []
         assert found, f"{text!r} not resolved"
         assert all((a.name, a.code) == ("Jens Stoltenberg", "NATO") for a in found), text
+
+
+@pytest.mark.issue(3)
+def test_actors_brussels_for_the_eu_only_when_acting_and_named(actors_of):
+    actors = actors_of("The European Union imposed new tariffs. Brussels said the measures were temporary, "
+                       "and officials in Brussels declined to comment.")
+    brussels = [a for a in actors if a.text == "Brussels"]
+    assert [a.code for a in brussels] == ["EU", "BEL"]
+    alone = actors_of("Brussels hosted a summit on Belgian tax law.")
+    assert _by_text(alone, "Brussels").code == "BEL"
+
+
+@pytest.mark.issue(3)
+def test_actors_title_with_modifier_is_not_another_office(actors_of):
+    actors = actors_of("Chinese President Xi Jinping arrived in Moscow. The Chinese spokesperson said talks went well.")
+    spokesperson = [a for a in actors if a.text.endswith("spokesperson")]
+    assert spokesperson and spokesperson[0].code == "CHN" and spokesperson[0].name != "Xi Jinping"
+
+
+@pytest.mark.issue(3)
+def test_actors_place_inside_a_longer_name_is_not_an_actor(actors_of):
+    actors = actors_of("Kerry flew to Vienna under the Vienna Convention, the Washington Post said. "
+                       "The US Congress and the Seoul Foreign Ministry objected.")
+    assert [a.text for a in actors if a.code == "AUT"] == ["Vienna"]  # the city, not the treaty
+    assert not [a for a in actors if a.text == "Washington"]
+    assert _by_text(actors, "US").agent == "LEG" and _by_text(actors, "Seoul").agent == "GOV"
+
+
+@pytest.mark.issue(3)
+def test_actors_unlisted_groupings_are_recognised_not_coded(actors_of):
+    actors = actors_of("Mercosur and the European Union signed a trade deal.")
+    assert _by_text(actors, "Mercosur").code is None
+    assert _by_text(actors, "European Union").code == "EU"

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
 
 import pytest
-
-import eventwire
 from click.testing import CliRunner
-from storefix import gold_records
 
 from eventwire.cli import main
-from eventwire.config import load_config
+from eventwire.cli.demo import sample_ids
 from eventwire.ingest import read_articles
+from eventwire.store import Store, pipeline
 from eventwire.types import Article
-from eventwire.store import Store
-from eventwire.store import pipeline
+from storefix import gold_records
 
 pytestmark = pytest.mark.issue(6)
 
@@ -30,7 +27,7 @@ def folder(tmp_path):
     return inputs
 
 
-def test_store_cli_ingest_default_db_and_resume(folder, tmp_path, monkeypatch, nlp):
+def test_store_cli_ingest_default_db_and_resume(folder, tmp_path, monkeypatch, nlp, config):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("EVENTWIRE_DB", raising=False)
     runner = CliRunner()
@@ -41,9 +38,8 @@ def test_store_cli_ingest_default_db_and_resume(folder, tmp_path, monkeypatch, n
     again = runner.invoke(main, ["ingest", str(folder)])
     assert again.exit_code == 0 and "0 added" in again.output and "2 skipped" in again.output
     with Store.open(str(db)) as store:
-        # plain-text files carry no id: each article is named by its content hash (docs/ingest.md)
-        stored = {a["id"]: a for a in store.articles()}
-        assert len(stored) == 2 and all(i.startswith("sha1:") for i in stored)
+        expected = {a.id for a in read_articles([folder], config) if isinstance(a, Article)}
+        assert {a["id"] for a in store.articles()} == expected and len(expected) == 2
 
 
 def test_store_cli_ingest_exit_codes_and_reasons(folder, tmp_path, nlp):
@@ -67,13 +63,18 @@ def test_store_cli_ingest_env_db_and_plain_progress(folder, tmp_path, monkeypatc
     assert (tmp_path / "env.db").exists()
 
 
-def test_store_cli_demo_stores_samples_and_says_where(tmp_path, monkeypatch, nlp):
+def test_store_cli_demo_stores_samples_and_says_where(tmp_path, monkeypatch, nlp, config):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("EVENTWIRE_DB", raising=False)
-    for _ in range(2):  # the second run finds everything stored and still prints the summary
+    samples = sample_ids(config)
+    assert samples
+    for run, stored in enumerate(("added", "skipped (already stored)")):
+        # The second run finds everything stored and still prints the summary.
         result = CliRunner().invoke(main, ["demo"])
         assert result.exit_code == 0, result.output
+        assert f"{len(samples)} {stored}" in result.output
         assert str(tmp_path / "eventwire-data" / "eventwire.db") in result.output
-        samples = Path(eventwire.__file__).parent / "data" / "samples"
-        n_samples = sum(isinstance(a, Article) for a in read_articles([samples], load_config(None)))
-        assert f"The store holds {n_samples} articles" in result.output and "quotes" in result.output
+        assert f"The store holds {len(samples)} articles" in result.output
+        # One events table and one quotes table per sample article.
+        assert len(re.findall(r"^\d+ event mentions\s*$", result.output, re.MULTILINE)) == len(samples)
+        assert len(re.findall(r"^\d+ quotes\s*$", result.output, re.MULTILINE)) == len(samples)

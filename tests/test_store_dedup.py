@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from storefix import RUS, UKR, db_url, made_analysis, pg_url  # noqa: F401  (fixtures)
 
 from eventwire.store import Store
 from eventwire.store.dedup import actor_key, mention_window, parse_window
 from eventwire.types import Actor
+from storefix import RUS, UKR, made_analysis
 
 pytestmark = pytest.mark.issue(6)
 
@@ -16,7 +16,11 @@ def test_store_dedup_windows():
     assert parse_window("2015-04-13") == parse_window("2015-04-13", "day")
     assert (parse_window("2015-02").start, parse_window("2015-02").end) == ("2015-02-01", "2015-02-28")
     assert (parse_window("2016-02").end, parse_window("2016").end) == ("2016-02-29", "2016-12-31")
-    assert parse_window("2015-13") is None and parse_window("2015-02-30") is None and parse_window("soon") is None
+    assert (
+        parse_window("2015-13") is None
+        and parse_window("2015-02-30") is None
+        and parse_window("soon") is None
+    )
     assert parse_window("2015-04", "day") is None
     undated = mention_window(None, None, "2015-04-14")
     assert (undated.start, undated.end, undated.basis) == ("2015-04-13", "2015-04-15", "published")

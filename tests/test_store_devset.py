@@ -6,10 +6,10 @@ import dataclasses
 from collections import defaultdict
 
 import pytest
-from storefix import analyses_of, db_url, gold_records, pg_url, write_jsonl  # noqa: F401  (fixtures)
 
 from eventwire.store import Store
 from eventwire.store.pipeline import ingest
+from storefix import analyses_of, gold_records, write_jsonl
 
 pytestmark = pytest.mark.issue(6)
 OUTLETS = ("wire-a.example", "wire-b.example")
@@ -37,8 +37,19 @@ def test_store_devset_ingest_twice_same_counts(db_url, tmp_path, config, analyze
     assert counts["articles"] == len(gold_records())
     # Every mention the analysis found is stored once (repeats of one span and event count once).
     assert counts["event_mentions"] == sum(
-        len({(e.start, e.end, e.source and (e.source.code or e.source.name), e.target and (e.target.code or
-             e.target.name), e.cameo, e.date) for e in a.events})
+        len(
+            {
+                (
+                    e.start,
+                    e.end,
+                    e.source and (e.source.code or e.source.name),
+                    e.target and (e.target.code or e.target.name),
+                    e.cameo,
+                    e.date,
+                )
+                for e in a.events
+            }
+        )
         for a in dev_analyses
     )
     assert counts["quotes"] == sum(len(a.quotes) for a in dev_analyses)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import pickle
 
 import pytest
-from storefix import gold_records, write_jsonl
+from sqlalchemy import create_engine
 
 from eventwire.ingest import Failure
 from eventwire.store import Store, to_record
 from eventwire.store.pipeline import count_inputs, ingest
+from eventwire.types import Article
+from storefix import gold_records, made_analysis, write_jsonl
 
 pytestmark = pytest.mark.issue(6)
 
@@ -55,3 +57,56 @@ def test_store_pipeline_counts_inputs(tmp_path):
     (folder / "skip.pdf").write_text("x")
     write_jsonl(folder / "c.jsonl", [{"text": "a"}, {"text": "b"}, {"text": "c"}])
     assert count_inputs([folder, tmp_path / "missing.txt"]) == 6
+
+
+def _trigger(url: str, condition: str) -> None:
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER refuse BEFORE INSERT ON articles WHEN {condition} "
+            "BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END"
+        )
+    engine.dispose()
+
+
+def _hand_made(config, ids):
+    def analyze(items):
+        for item in items:
+            yield made_analysis(config, ids[item.id]) if isinstance(item, Article) else item
+
+    return analyze
+
+
+def test_store_pipeline_refused_article_is_recorded_and_batch_goes_on(tmp_path, config):
+    source = write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": f"text {i}"} for i in ("a", "b", "c")])
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    Store.open(url).close()
+    _trigger(url, "NEW.id = 'b' AND NEW.status = 'ok'")
+    with Store.open(url) as store:
+        summary = ingest(
+            [source],
+            store,
+            config=config,
+            analyze=_hand_made(config, {"a": "a", "b": "b", "c": "c"}),
+            progress=False,
+        )
+        assert (summary.added, summary.failed, summary.stopped) == (2, 1, None)
+        assert "E303" in summary.failures[0] and "refused by test trigger" in summary.failures[0]
+        assert store.article("b")["status"] == "failed" and len(store.article("a")["events"]) == 1
+
+
+def test_store_pipeline_stops_cleanly_when_nothing_can_be_written(tmp_path, config):
+    source = write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": f"text {i}"} for i in ("a", "b", "c")])
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    Store.open(url).close()
+    _trigger(url, "NEW.id = 'b'")
+    with Store.open(url) as store:
+        summary = ingest(
+            [source],
+            store,
+            config=config,
+            analyze=_hand_made(config, {"a": "a", "b": "b", "c": "c"}),
+            progress=False,
+        )
+        assert (summary.added, summary.failed) == (1, 1) and "refused" in summary.stopped
+        assert store.article("c") is None and store.article("a")["status"] == "ok"

@@ -8,12 +8,12 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from storefix import fresh_database, made_analysis
 
 from eventwire.cli import main
 from eventwire.errors import StoreError
 from eventwire.store import EventFilter, Store
 from eventwire.types import Actor
+from storefix import fresh_database, made_analysis
 
 pytestmark = pytest.mark.issue(6)
 DEU = Actor("DEU", "Germany", "state", "Germany", 0, 7, agent="GOV")
@@ -29,11 +29,28 @@ def filled(request, tmp_path_factory, config):
 
 def _fill(db_url, config):
     with Store.open(db_url) as store:
-        store.add(made_analysis(config, "a1", site="a.example", events=(("190", "2022-02-21"), ("1411", "2022-03"))))
-        store.add(made_analysis(config, "b1", site="b.example", events=(("190", "2022-02-21"),),
-                                text="Russia attacked Ukraine near Kharkiv, officials said."))
-        store.add(made_analysis(config, "c1", site="b.example", source=DEU, events=(("043", "2022-04-02"),),
-                                text="Germany hosted Ukraine's foreign minister for ceasefire talks, officials said."))
+        store.add(
+            made_analysis(config, "a1", site="a.example", events=(("190", "2022-02-21"), ("1411", "2022-03")))
+        )
+        store.add(
+            made_analysis(
+                config,
+                "b1",
+                site="b.example",
+                events=(("190", "2022-02-21"),),
+                text="Russia attacked Ukraine near Kharkiv, officials said.",
+            )
+        )
+        store.add(
+            made_analysis(
+                config,
+                "c1",
+                site="b.example",
+                source=DEU,
+                events=(("043", "2022-04-02"),),
+                text="Germany hosted Ukraine's foreign minister for ceasefire talks, officials said.",
+            )
+        )
 
 
 def _codes(rows):
@@ -57,9 +74,10 @@ def _codes(rows):
         (EventFilter(date_from="2022-02-01", date_to="2022-02-28"), ["190"]),
         (EventFilter(outlet="a.example"), ["1411", "190"]),
         (EventFilter(text="Kharkiv"), ["190"]),
+        (EventFilter(text="Kharkiv and the officials"), ["190"]),  # stop words ignored on both databases
         (EventFilter(text="ceasefire talks"), ["043"]),
         (EventFilter(text='"foreign minister" hosting'), ["043"]),  # phrase + stemmed word
-        (EventFilter(text='attacked" OR (*'), []),  # user syntax never breaks the query
+        (EventFilter(text='attacked" OR (*'), ["1411", "190"]),  # user syntax never breaks the query
         (EventFilter(article="c1"), ["043"]),
         (EventFilter(min_articles=2), ["190"]),
     ],

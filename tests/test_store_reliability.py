@@ -11,11 +11,12 @@ import time
 
 import pytest
 from sqlalchemy import create_engine, func, select
-from storefix import analyses_of, db_url, gold_records, pg_url, write_jsonl  # noqa: F401  (fixtures)
+from sqlalchemy.exc import DBAPIError
 
 from eventwire.store import Store
 from eventwire.store.pipeline import ingest
 from eventwire.store.schema import articles
+from storefix import analyses_of, gold_records, write_jsonl
 
 pytestmark = [pytest.mark.issue(6), pytest.mark.slow]
 COPIES = 3  # 3 x 21 gold texts: enough that a kill lands mid-run
@@ -23,14 +24,25 @@ COPIES = 3  # 3 x 21 gold texts: enough that a kill lands mid-run
 
 def _copies(n: int) -> list[dict]:
     """The gold texts under new ids (same text and date, so the analysis is the same as the original's)."""
-    return [{"id": f"copy{i}-{g['id']}", "text": g["text"], "published": g.get("published"),
-             "site": f"outlet{i % 3}.example"} for i in range(n) for g in gold_records()]
+    return [
+        {
+            "id": f"copy{i}-{g['id']}",
+            "text": g["text"],
+            "published": g.get("published"),
+            "site": f"outlet{i % 3}.example",
+        }
+        for i in range(n)
+        for g in gold_records()
+    ]
 
 
 @pytest.fixture
 def reference(analyzer, config, tmp_path):
     """What an uninterrupted ingest stores, per article and in total (built from the session's analyses)."""
-    by_id = {a.article.id: a for a in analyses_of(analyzer, config, "gold", [{**g, "site": None} for g in gold_records()])}
+    by_id = {
+        a.article.id: a
+        for a in analyses_of(analyzer, config, "gold", [{**g, "site": None} for g in gold_records()])
+    }
 
     def build(records: list[dict]) -> dict:
         with Store.open(f"sqlite:///{tmp_path / f'reference-{len(records)}.db'}") as store:
@@ -49,12 +61,24 @@ def _snapshot(store: Store) -> dict:
     for row in store.articles(limit=1_000_000):
         full = store.article(row["id"])
         per_article[row["id"]] = (
-            row["status"], len(full["quotes"]), len(full["actors"]),
-            sorted((e["cameo"], e["start"], e["source_code"] or "", e["target_code"] or "") for e in full["events"]),
+            row["status"],
+            len(full["quotes"]),
+            len(full["actors"]),
+            sorted(
+                (e["cameo"], e["start"], e["source_code"] or "", e["target_code"] or "")
+                for e in full["events"]
+            ),
         )
     events = sorted(
-        (e["cameo"], e["source_code"] or "", e["target_code"] or "", e["date"] or "", e["num_mentions"],
-         e["num_articles"], e["num_sources"])
+        (
+            e["cameo"],
+            e["source_code"] or "",
+            e["target_code"] or "",
+            e["date"] or "",
+            e["num_mentions"],
+            e["num_articles"],
+            e["num_sources"],
+        )
         for e in store.events(limit=1_000_000)
     )
     counts = store.counts()
@@ -66,29 +90,46 @@ def _stored_articles(url: str) -> int:
     try:
         with engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
-    except Exception:  # the tables may not exist yet while the child is starting
+    except DBAPIError:  # the tables may not exist yet while the child is starting
         return 0
     finally:
         engine.dispose()
 
 
-def _ingest_process(source, url) -> subprocess.Popen:
+def _ingest_process(source, url, workers: int) -> subprocess.Popen:
+    """``eventwire ingest`` in its own process group (so a kill reaches its worker processes too)."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    return subprocess.Popen([sys.executable, "-m", "eventwire", "ingest", str(source), "--db", url, "-q"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    command = [
+        sys.executable,
+        "-m",
+        "eventwire",
+        "ingest",
+        str(source),
+        "--db",
+        url,
+        "-q",
+        "--workers",
+        str(workers),
+    ]
+    return subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, start_new_session=True
+    )
 
 
-def test_store_reliability_kill_9_leaves_no_partial_article_and_resumes(db_url, tmp_path, config, analyzer, reference):
+def test_store_reliability_kill_9_leaves_no_partial_article_and_resumes(
+    db_url, tmp_path, config, analyzer, reference
+):
     records = _copies(COPIES)
     source = write_jsonl(tmp_path / "many.jsonl", records)
     Store.open(db_url).close()  # schema in place, so the poll below can count
-    child = _ingest_process(source, db_url)
+    child = _ingest_process(source, db_url, workers=2)  # the main process writes, two workers analyse
     deadline = time.monotonic() + 300
     while _stored_articles(db_url) < 5 and child.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert child.poll() is None, "the ingest finished before it could be killed: " + child.stderr.read().decode()
-    child.send_signal(signal.SIGKILL)
-    child.wait()
+    if child.poll() is not None:
+        pytest.fail("the ingest finished before it could be killed: " + child.communicate()[1].decode())
+    os.killpg(child.pid, signal.SIGKILL)  # kill -9 the whole job: writer and workers
+    child.communicate()  # reap it and close its pipe
     expected = reference(records)
     with Store.open(db_url) as store:
         killed = _snapshot(store)
@@ -105,23 +146,33 @@ def test_store_reliability_two_writers_never_duplicate(db_url, tmp_path, referen
     records = _copies(1)
     source = write_jsonl(tmp_path / "same.jsonl", records)
     Store.open(db_url).close()
-    children = [_ingest_process(source, db_url) for _ in range(2)]
+    children = [_ingest_process(source, db_url, workers=1) for _ in range(2)]
     for child in children:
-        assert child.wait(timeout=600) == 0, child.stderr.read().decode()
+        _, err = child.communicate(timeout=600)
+        assert child.returncode == 0, err.decode()
     with Store.open(db_url) as store:
         assert _snapshot(store) == reference(records)
 
 
 def test_store_reliability_bad_input_keeps_stored_data(db_url, tmp_path, config, analyzer):
-    good = write_jsonl(tmp_path / "good.jsonl", [{"id": "g1", "text": gold_records()[1]["text"], "published": "2015-04-14"}])
+    good = write_jsonl(
+        tmp_path / "good.jsonl", [{"id": "g1", "text": gold_records()[1]["text"], "published": "2015-04-14"}]
+    )
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"id": "g1", "text": 42}\nnot json\n[1, 2]\n{"id": "x", "title": "no text"}\n', encoding="utf-8")
+    bad.write_text(
+        '{"id": "g1", "text": 42}\nnot json\n[1, 2]\n{"id": "x", "title": "no text"}\n', encoding="utf-8"
+    )
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01 binary")
     with Store.open(db_url) as store:
         ingest([good], store, config=config, analyze=analyzer.analyze_stream, progress=False)
         before = store.article("g1")
-        summary = ingest([bad, tmp_path / "binary.txt"], store, config=config, analyze=analyzer.analyze_stream,
-                         progress=False)
+        summary = ingest(
+            [bad, tmp_path / "binary.txt"],
+            store,
+            config=config,
+            analyze=analyzer.analyze_stream,
+            progress=False,
+        )
         assert (summary.failed, summary.added) == (5, 0)
         assert any("bad.jsonl:2" in f and "E006" in f for f in summary.failures)
         after = store.article("g1")

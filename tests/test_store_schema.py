@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect, text
-from storefix import db_url, pg_url  # noqa: F401  (fixtures)
+from sqlalchemy import create_engine, insert, inspect, text
 
 from eventwire.errors import StoreError
 from eventwire.store import Store
-from eventwire.store.engine import resolve_url
-from eventwire.store.migrate import head_revision
-from eventwire.store.schema import TABLES, metadata
+from eventwire.store.engine import make_engine, resolve_url
+from eventwire.store.migrate import alembic_config, head_revision
+from eventwire.store.schema import TABLES, articles, metadata
 
 pytestmark = pytest.mark.issue(6)
 
@@ -24,7 +29,9 @@ def _not_fts(obj, name, type_, reflected, compare_to):
 
 def test_store_schema_migration_matches_metadata(db_url):
     with Store.open(db_url) as store, store.engine.connect() as conn:
-        diffs = compare_metadata(MigrationContext.configure(conn, opts={"include_object": _not_fts}), metadata)
+        diffs = compare_metadata(
+            MigrationContext.configure(conn, opts={"include_object": _not_fts}), metadata
+        )
         assert diffs == []
         assert set(TABLES) <= set(inspect(conn).get_table_names())
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == head_revision()
@@ -73,3 +80,44 @@ def test_store_schema_bad_urls_have_clear_errors(tmp_path):
     with pytest.raises(StoreError, match=r"E300.*127\.0\.0\.1") as caught:
         Store.open("postgresql://nobody:secret@127.0.0.1:1/none")
     assert "secret" not in str(caught.value)
+
+
+def test_store_schema_upgrades_an_older_database_in_place(db_url, config):
+    """A store made at revision 0001 (and holding data) is upgraded on open, data intact."""
+    engine = make_engine(db_url)
+    alembic = alembic_config()
+    with engine.begin() as conn:
+        alembic.attributes["connection"] = conn
+        command.upgrade(alembic, "0001")
+        conn.execute(
+            insert(articles).values(id="old", text="kept", ingested_at="2026-01-01T00:00:00Z", status="ok")
+        )
+    engine.dispose()
+    with Store.open(db_url) as store, store.engine.connect() as conn:
+        assert (
+            conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+            == head_revision()
+            != "0001"
+        )
+        assert "ix_events_triple_window" in {ix["name"] for ix in inspect(conn).get_indexes("events")}
+        assert store.article("old")["text"] == "kept"
+        assert [a["id"] for a in store.articles(search="kept")] == ["old"]
+
+
+@pytest.mark.parametrize(("ci", "outcome"), [("", "1 skipped"), ("true", "1 error")])
+def test_store_schema_postgres_tests_never_skip_under_ci(tmp_path, ci, outcome):
+    """Without EVENTWIRE_TEST_POSTGRES a PostgreSQL test skips on a laptop but fails under CI."""
+    probe = tmp_path / "test_probe.py"
+    probe.write_text("def test_probe(pg_url):\n    pass\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("EVENTWIRE_TEST_POSTGRES", "CI")}
+    env.update(CI=ci, PYTHONPATH=str(Path(__file__).parent))
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "storefix", "-p", "no:cacheprovider", str(probe)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        check=False,
+    )
+    assert outcome in proc.stdout, proc.stdout
+    assert "EVENTWIRE_TEST_POSTGRES" in proc.stdout

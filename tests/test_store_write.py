@@ -6,11 +6,11 @@ import dataclasses
 
 import pytest
 from sqlalchemy import text
-from storefix import db_url, made_analysis, pg_url  # noqa: F401  (fixtures)
 
 from eventwire.errors import StoreError
 from eventwire.ingest import Failure
 from eventwire.store import Store, to_record
+from storefix import made_analysis
 
 pytestmark = pytest.mark.issue(6)
 
@@ -29,9 +29,16 @@ def test_store_write_add_then_skip_same_hash(db_url, config):
 
 def test_store_write_changed_text_replaces_events_and_quotes(db_url, config):
     with Store.open(db_url) as store:
-        store.add(made_analysis(config, "a1", events=(("190", "2022-02-21"), ("111", "2022-02-22")), quotes=2))
-        changed = made_analysis(config, "a1", text="Russia attacked Ukraine again, officials said.",
-                                events=(("173", "2022-03-01"),), quotes=1)
+        store.add(
+            made_analysis(config, "a1", events=(("190", "2022-02-21"), ("111", "2022-02-22")), quotes=2)
+        )
+        changed = made_analysis(
+            config,
+            "a1",
+            text="Russia attacked Ukraine again, officials said.",
+            events=(("173", "2022-03-01"),),
+            quotes=1,
+        )
         result = store.add(changed)
         assert result.status == "replaced"
         stored = store.article("a1")
@@ -57,7 +64,9 @@ def test_store_write_failed_write_leaves_nothing(db_url, config):
     with Store.open(db_url) as store:
         store.add(made_analysis(config, "good"))
         before = store.counts()
-        record = to_record(made_analysis(config, "bad", events=(("190", "2022-02-21"), ("111", "2022-02-21"))))
+        record = to_record(
+            made_analysis(config, "bad", events=(("190", "2022-02-21"), ("111", "2022-02-21")))
+        )
         broken = dataclasses.replace(record.events[1], mention={**record.events[1].mention, "evidence": None})
         bad = dataclasses.replace(record, events=(record.events[0], broken))
         with pytest.raises(StoreError, match=r"E303.*'bad'"):
@@ -102,9 +111,9 @@ def test_store_write_offsets_point_into_raw_text(db_url, config):
         store.add(analysis)
         stored = store.article("a1")
         for q in stored["quotes"]:
-            assert stored["raw_text"][q["start"]:q["end"]] == q["text"]
+            assert stored["raw_text"][q["start"] : q["end"]] == q["text"]
         for e in stored["events"]:
-            assert stored["raw_text"][e["start"]:e["end"]] == e["evidence"]
+            assert stored["raw_text"][e["start"] : e["end"]] == e["evidence"]
 
 
 def test_store_write_sqlite_readers_do_not_block_the_writer(tmp_path, config):

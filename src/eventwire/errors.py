@@ -41,6 +41,15 @@ class Errors:
         "Set `strip_boilerplate = false` in the config if this is wrong."
     )
 
+    # E150-E199: event coding
+    E150 = "[E150] Verb dictionary {path}: cannot be read ({detail})."
+    E151 = (
+        "[E151] Verb dictionary {path}: {detail}. A YAML verb dictionary needs a top-level "
+        "'verbs' mapping (see docs/events.md)."
+    )
+    E152 = "[E152] Verb dictionary {path}: entry {entry!r} has code {code!r}, which is not a CAMEO code."
+    E153 = "[E153] Verb dictionary {path}: unknown file type; use .yaml/.yml (eventwire) or .txt (PETRARCH)."
+
     # E100-E149: actor dictionaries (actors/dictionary.py, dictionary_yaml.py, petrarch.py)
     E100 = "[E100] Actor dictionary {path}: no such file. Check the path given in [actors] dictionaries or --dictionary."
     E101 = "[E101] Actor dictionary {origin}, line {line}: {detail}"
@@ -60,6 +69,14 @@ class Errors:
     E109 = "[E109] Actor dictionary {origin}, line {line}: role ends ({end}) before it starts ({start})."
     E110 = "[E110] PETRARCH dictionary {origin}, line {line}: {detail}: {text!r}"
     E111 = "[E111] PETRARCH dictionary {origin}, line {line}: bad date restriction {text!r}; use YYMMDD or YYYYMMDD."
+
+    # E200-E249: quotes (eventwire.quotes: the speech-verb lexicon and the quote finder)
+    E200 = (
+        "[E200] {origin}: speech-verb lexicon line {line!r} is malformed. Each line is "
+        "CUE<TAB>CLASS[<TAB>SOURCE] with CLASS one of: {classes}."
+    )
+    E201 = "[E201] Speech-verb lexicon {path} does not exist. Check the path given for extra speech verbs."
+    E202 = "[E202] quote finding failed ({detail}); this article's quotes were left empty."
 
     # E300-E349: the store (eventwire.store), ingest, query and export.
     E300 = "[E300] Cannot open the database {url}: {detail}"

@@ -126,9 +126,25 @@ class Coreferencer:
             self._honorific(doc, m)
         self._link_short_names(mentions)
 
+    def contextual_metonyms(self, doc: Doc, mentions: list[Mention]) -> None:
+        """"Brussels said" stands for the EU when the article has named the EU (``references.yaml``)."""
+        table = _references().get("contextual_metonyms") or {}
+        for i, m in enumerate(mentions):
+            options = table.get(m["text"].removeprefix("the "))
+            root = doc[m["start"]:m["end"]].root
+            acting = root.dep_ in ("nsubj", "nsubjpass", "poss") or (root.dep_ == "pobj" and root.head.lower_ == "by")
+            if not options or m["kind"] != "state" or not acting:
+                continue
+            named = [o for o in mentions[:i] if o["code"] in options and o["kind"] in ("igo", "ngo")]
+            if named:
+                org = named[-1]
+                m.update(code=org["code"], name=org["name"], kind=org["kind"],
+                         reason=f"metonym {m['text']} for {org['name']}, named earlier in the article")
+
     def resolve(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """Add pronoun and title mentions linked to their antecedents; returns all mentions in order."""
         mentions = sorted(mentions, key=lambda m: m["start"])
+        self.contextual_metonyms(doc, mentions)
         self._info = _DocInfo(doc)
         covered = {i for m in mentions for i in range(m["start"], m["end"])}
         earlier: list[Mention] = []
@@ -209,7 +225,8 @@ class Coreferencer:
                                antecedent=pick.get("antecedent", pick["start"]) or pick["start"],
                                reason=f"coreference (organisation noun): {token.text} -> {pick['name']}")
         sector = self.resolver.dictionary.agents.get(token.lower_) or self.resolver.dictionary.agents.get(lemma)
-        if sector not in self.state_sectors or not (definite or token.tag_ in ("NNS", "NNPS") or lemma == "police"):
+        # "Diplomats said" without "the" is anyone's diplomats; "the ministry", "police" are the story's own
+        if sector not in self.state_sectors or not (definite or lemma == "police"):
             return None
         state = _focus_state(earlier)
         if state is None:
@@ -290,9 +307,8 @@ class Coreferencer:
             people = [m for m in people if m["code"] in modifier_codes]
         fitting = [m for m in people if m.get("title") and (m["title"].endswith(title.split()[-1])
                                                              or title.endswith(m["title"]))]
+        # only a person whose own office fits: "the Chinese spokesperson" is not the Chinese president
         ranked = self._ranked(token, fitting, doc) or sorted(fitting, key=lambda m: m["start"], reverse=True)
-        if not ranked and modifier_codes:
-            ranked = self._ranked(token, people, doc)
         if ranked:
             mention = self._link(doc, token, ranked[0], earlier, "title")
             mention.update(start=start, start_char=doc[start].idx, text=doc[start:token.i + 1].text)

@@ -33,17 +33,25 @@ def mentions(doc: Doc) -> list[Mention]:
     return doc._.eventwire_actors or []
 
 
+# The last few docs' token -> mention maps, keyed by the docs' identity. Kept out of
+# ``doc.user_data`` so the doc stays JSON-plain (DocBin, worker processes).
+_INDEX_CACHE: dict[int, tuple[Doc, int, dict[int, Mention]]] = {}
+_INDEX_CACHE_SIZE = 8
+
+
 def _index(doc: Doc) -> dict[int, Mention]:
-    cache = doc.user_data.get("eventwire_actor_index")
     actors = mentions(doc)
-    if cache is None or cache[0] != id(actors) or cache[1] != len(actors):
-        by_token = {}
-        for m in actors:
-            for i in range(m["start"], m["end"]):
-                by_token.setdefault(i, m)
-        cache = (id(actors), len(actors), by_token)
-        doc.user_data["eventwire_actor_index"] = cache
-    return cache[2]
+    cached = _INDEX_CACHE.get(id(doc))
+    if cached is not None and cached[0] is doc and cached[1] == id(actors):
+        return cached[2]
+    by_token: dict[int, Mention] = {}
+    for m in actors:
+        for i in range(m["start"], m["end"]):
+            by_token.setdefault(i, m)
+    if len(_INDEX_CACHE) >= _INDEX_CACHE_SIZE:
+        _INDEX_CACHE.pop(next(iter(_INDEX_CACHE)))
+    _INDEX_CACHE[id(doc)] = (doc, id(actors), by_token)
+    return by_token
 
 
 def actor_at(token: Token) -> Mention | None:

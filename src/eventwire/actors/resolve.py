@@ -96,6 +96,7 @@ class Resolver:
             mention = self.resolve_entity(ent, published)
             if mention is not None:
                 mentions.append(mention)
+        mentions = self._drop_name_parts(doc, mentions)
         for mention in mentions:
             if mention["kind"] != "person" and mention["agent"] is None:
                 mention["agent"] = self._agent_from_head(doc, mention)
@@ -139,6 +140,25 @@ class Resolver:
         mention.update(code=role.code, agent=role.agent, title=role.title.lower(),
                        reason=f"office: {role.code} {role.title} {span}")
         return mention
+
+    def _drop_name_parts(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Drop a place that only starts a longer proper name: "Vienna Convention", "Washington Post".
+
+        A place modifying a proper noun that is neither an actor nor a sector or title
+        ("Seoul Foreign Ministry", "US Congress" keep theirs) names a treaty, a paper or
+        an event, not the state.
+        """
+        covered = {i for m in mentions for i in range(m["start"], m["end"])}
+        kept = []
+        for m in mentions:
+            root = doc[m["start"]:m["end"]].root
+            head = root.head
+            if (m["kind"] == "state" and root.dep_ == "compound" and head.pos_ == "PROPN"
+                    and head.i not in covered and head.i >= m["end"]
+                    and self.sector_of(head) is None and not self.is_title(head)):
+                continue
+            kept.append(m)
+        return kept
 
     # -- context -------------------------------------------------------------------
     def code_people_from_context(self, doc: Doc, mentions: list[Mention]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from importlib import resources
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -12,9 +13,9 @@ from rich.table import Table
 from eventwire.cli.common import config_option, get_config
 from eventwire.cli.store_options import db_option, open_store
 from eventwire.ingest import read_articles
-from eventwire.types import Article
 from eventwire.store import Store
 from eventwire.store.pipeline import ingest
+from eventwire.types import Article
 
 
 def samples_dir() -> str:
@@ -23,14 +24,20 @@ def samples_dir() -> str:
 
 def print_article(console: Console, article: dict) -> None:
     """One stored article's events and quotes as two tables."""
-    console.rule(f"[bold]{article['title'] or article['id']}[/] ({article['published'] or 'undated'})")
+    heading = article["title"] or Path(str(article.get("origin") or article["id"])).name
+    console.rule(f"[bold]{heading}[/] ({article['published'] or 'undated'})", characters="=")
     events = Table(title=f"{len(article['events'])} event mentions", title_justify="left")
     for col in ("source", "target", "CAMEO", "PLOVER", "date", "articles", "evidence"):
         events.add_column(col, overflow="fold")
     for e in article["events"]:
         events.add_row(
-            e["source_code"] or "-", e["target_code"] or "-", e["cameo"], e["plover_type"] or "-",
-            e["date"] or "-", str(e["num_articles"]), e["evidence"][:90],
+            e["source_code"] or "-",
+            e["target_code"] or "-",
+            e["cameo"],
+            e["plover_type"] or "-",
+            e["date"] or "-",
+            str(e["num_articles"]),
+            e["evidence"][:90],
         )
     console.print(events)
     quotes = Table(title=f"{len(article['quotes'])} quotes", title_justify="left")

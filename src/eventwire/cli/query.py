@@ -15,9 +15,17 @@ from eventwire.store.formats import write_csv
 from eventwire.store.query import EVENT_COLUMNS
 
 TABLE_COLUMNS = [
-    ("id", "id"), ("date", "date"), ("source", "source_code"), ("target", "target_code"), ("CAMEO", "cameo"),
-    ("PLOVER", "plover_type"), ("quad", "quad_class"), ("Goldstein", "goldstein"), ("mentions", "num_mentions"),
-    ("articles", "num_articles"), ("sources", "num_sources"),
+    ("id", "id"),
+    ("date", "date"),
+    ("source", "source_code"),
+    ("target", "target_code"),
+    ("CAMEO", "cameo"),
+    ("PLOVER", "plover_type"),
+    ("quad", "quad_class"),
+    ("Goldstein", "goldstein"),
+    ("mentions", "num_mentions"),
+    ("articles", "num_articles"),
+    ("sources", "num_sources"),
 ]
 
 
@@ -34,9 +42,13 @@ def print_table(rows: list[dict], total: int, console: Console) -> None:
 
 @click.command()
 @filter_options
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most this many events.")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most this many events."
+)
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many events first (paging).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
+)
 @db_option
 @config_option
 def query(limit, offset, fmt, db, config_path, **filters):

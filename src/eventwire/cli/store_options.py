@@ -39,7 +39,9 @@ FILTER_OPTIONS = [
     click.option("--plover", help="PLOVER event type (CONSULT)."),
     click.option("--quad", type=click.IntRange(1, 4), help="QuadClass 1-4."),
     click.option("--since", metavar="YYYY-MM-DD", help="Events whose date window ends on or after this day."),
-    click.option("--until", metavar="YYYY-MM-DD", help="Events whose date window starts on or before this day."),
+    click.option(
+        "--until", metavar="YYYY-MM-DD", help="Events whose date window starts on or before this day."
+    ),
     click.option("--outlet", help="Events reported by this outlet."),
     click.option("--search", metavar="TEXT", help="Full-text search in the articles that report the event."),
     click.option("--min-articles", type=int, help="Events reported by at least this many articles."),
@@ -58,14 +60,25 @@ def make_filter(**kw: Any) -> EventFilter:
     if kw.get("dyad"):
         parts = tuple(p.strip() for p in kw["dyad"].split(","))
         if len(parts) != 2 or not all(parts):
-            raise click.BadParameter("give two actor codes separated by a comma, like RUS,UKR", param_hint="--dyad")
+            raise click.BadParameter(
+                "give two actor codes separated by a comma, like RUS,UKR", param_hint="--dyad"
+            )
         dyad = parts
     try:
         return EventFilter(
-            actor=kw.get("actor"), source=kw.get("source"), target=kw.get("target"), dyad=dyad,
-            cameo=kw.get("cameo"), root=kw.get("root"), plover=kw.get("plover"), quad_class=kw.get("quad"),
-            date_from=kw.get("since"), date_to=kw.get("until"), outlet=kw.get("outlet"),
-            text=kw.get("search"), min_articles=kw.get("min_articles"),
+            actor=kw.get("actor"),
+            source=kw.get("source"),
+            target=kw.get("target"),
+            dyad=dyad,
+            cameo=kw.get("cameo"),
+            root=kw.get("root"),
+            plover=kw.get("plover"),
+            quad_class=kw.get("quad"),
+            date_from=kw.get("since"),
+            date_to=kw.get("until"),
+            outlet=kw.get("outlet"),
+            text=kw.get("search"),
+            min_articles=kw.get("min_articles"),
         )
     except StoreError as e:
         raise click.UsageError(str(e)) from e

@@ -35,13 +35,14 @@ def make_event_coder(nlp: Language, name: str, verb_dictionaries: list[str]):
 
 @Language.factory(
     "eventwire_quotes",
+    default_config={"speech_verbs": []},
     assigns=["doc._.eventwire_quotes"],
     requires=["doc._.eventwire_actors", "token.dep"],
 )
-def make_quote_finder(nlp: Language, name: str):
+def make_quote_finder(nlp: Language, name: str, speech_verbs: list[str]):
     from eventwire.quotes.component import QuoteFinder
 
-    return QuoteFinder(nlp, name)
+    return QuoteFinder(nlp, name, speech_verbs=speech_verbs)
 
 
 def _ends_line(text: str) -> bool:

@@ -32,6 +32,8 @@ from datetime import date, timedelta
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "published": 3, None: 4}
 # Days either side of the publication date in the window of an undated mention.
 UNDATED_SLACK_DAYS = 1
+# The longest window (a leap year): an overlapping window starts at most this long before another's start.
+MAX_WINDOW_DAYS = 366
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -124,3 +126,8 @@ def overlaps(a: Window, start: str | None, end: str | None) -> bool:
     if a.start is None or start is None or end is None or a.end is None:
         return False
     return a.start <= end and start <= a.end
+
+
+def earliest_overlapping_start(start: str) -> str:
+    """The earliest start a window overlapping one that starts on ``start`` can have (bounds index scans)."""
+    return (date.fromisoformat(start) - timedelta(days=MAX_WINDOW_DAYS)).isoformat()

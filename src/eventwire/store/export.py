@@ -41,11 +41,17 @@ class ExportSummary:
 
 
 def _check(fmt: str, schema: str, table: str) -> None:
-    for what, value, choices in (("format", fmt, FORMATS), ("schema", schema, SCHEMAS), ("table", table, TABLES)):
+    for what, value, choices in (
+        ("format", fmt, FORMATS),
+        ("schema", schema, SCHEMAS),
+        ("table", table, TABLES),
+    ):
         if value not in choices:
             raise StoreError(Errors.E306.format(what=what, value=value, choices=", ".join(choices)))
     if schema != "eventwire" and table != "events":
-        raise StoreError(Errors.E306.format(what=f"schema for table {table}", value=schema, choices="eventwire"))
+        raise StoreError(
+            Errors.E306.format(what=f"schema for table {table}", value=schema, choices="eventwire")
+        )
     if schema == "plover" and fmt != "jsonl":
         raise StoreError(
             Errors.E306.format(what="format for nested PLOVER records", value=fmt, choices="jsonl")
@@ -53,7 +59,12 @@ def _check(fmt: str, schema: str, table: str) -> None:
 
 
 def export(
-    store: Store, output: str | Path, *, fmt: str = "csv", schema: str = "eventwire", table: str = "events",
+    store: Store,
+    output: str | Path,
+    *,
+    fmt: str = "csv",
+    schema: str = "eventwire",
+    table: str = "events",
     filters: EventFilter | None = None,
 ) -> ExportSummary:
     """Write one table of the store to ``output``.
@@ -97,7 +108,9 @@ def _rows(result: Any, convert: Any, summary: ExportSummary) -> Iterator[dict[st
         yield record
 
 
-def _plan(table: str, schema: str, filters: EventFilter | None, dialect: str) -> tuple[Select[Any], list[str], dict[str, str], Any]:
+def _plan(
+    table: str, schema: str, filters: EventFilter | None, dialect: str
+) -> tuple[Select[Any], list[str], dict[str, str], Any]:
     """The SELECT, output columns, column types and row converter for one export."""
     if table == "events" and schema == "gdelt":
         return _events_with_first_mention(filters, dialect), gdelt.COLUMNS, gdelt.TYPES, gdelt.row
@@ -122,8 +135,13 @@ def _types(stmt: Select[Any]) -> dict[str, str]:
     for c in stmt.selected_columns:
         kind = c.type
         out[c.name] = (
-            "bool" if isinstance(kind, Boolean) else "int" if isinstance(kind, Integer)
-            else "float" if isinstance(kind, Float) else "str"
+            "bool"
+            if isinstance(kind, Boolean)
+            else "int"
+            if isinstance(kind, Integer)
+            else "float"
+            if isinstance(kind, Float)
+            else "str"
         )
     return out
 
@@ -134,8 +152,15 @@ def _events_with_first_mention(filters: EventFilter | None, dialect: str) -> Sel
     first = select(func.min(m.c.pk)).where(m.c.event_id == events.c.id).correlate(events).scalar_subquery()
     return (
         select(
-            *EVENT_COLUMNS, m.c.evidence, m.c.start, m.c.end, a.c.id.label("article_id"), a.c.url, a.c.title,
-            a.c.outlet, a.c.published,
+            *EVENT_COLUMNS,
+            m.c.evidence,
+            m.c.start,
+            m.c.end,
+            a.c.id.label("article_id"),
+            a.c.url,
+            a.c.title,
+            a.c.outlet,
+            a.c.published,
         )
         .select_from(events.join(m, m.c.pk == first).join(a, a.c.pk == m.c.article_pk))
         .where(*event_conditions(filters or EventFilter(), dialect))
@@ -157,8 +182,15 @@ def _mentions(filters: EventFilter | None, dialect: str) -> Select[Any]:
 def _quotes() -> Select[Any]:
     cols = [c for c in quotes.c if c.name not in ("pk", "article_pk")]
     return (
-        select(quotes.c.pk.label("quote_id"), *cols, articles.c.id.label("article_id"), articles.c.url,
-               articles.c.outlet, articles.c.published, articles.c.title)
+        select(
+            quotes.c.pk.label("quote_id"),
+            *cols,
+            articles.c.id.label("article_id"),
+            articles.c.url,
+            articles.c.outlet,
+            articles.c.published,
+            articles.c.title,
+        )
         .select_from(quotes.join(articles, articles.c.pk == quotes.c.article_pk))
         .order_by(quotes.c.pk)
     )

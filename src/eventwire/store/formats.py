@@ -43,7 +43,9 @@ def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
     return n
 
 
-def write_parquet(rows: Iterable[dict[str, Any]], columns: list[str], types: dict[str, str], path: Path) -> int:
+def write_parquet(
+    rows: Iterable[dict[str, Any]], columns: list[str], types: dict[str, str], path: Path
+) -> int:
     """Write rows in batches of PARQUET_BATCH with an explicit schema (every column typed up front)."""
     schema = pa.schema([(c, ARROW_TYPES[types.get(c, "str")]) for c in columns])
     n = 0

@@ -46,20 +46,19 @@ def upgrade(engine: Engine, url: str) -> None:
     with engine.connect() as conn:
         if current_revision(conn) == head:
             return
-    with engine.connect().execution_options(eventwire_write=True) as conn:
-        with conn.begin():
-            if conn.dialect.name == "postgresql":
-                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_MIGRATION_LOCK})
-            revision = current_revision(conn)
-            if revision is not None and not _known(scripts, revision):
-                raise StoreError(Errors.E304.format(url=display_url(url), revision=revision))
-            if revision == head:
-                return
-            config.attributes["connection"] = conn
-            try:
-                command.upgrade(config, "head")
-            except Exception as e:  # driver/DDL errors: report them with the URL, roll back
-                raise StoreError(Errors.E302.format(url=display_url(url), detail=e)) from e
+    with engine.connect().execution_options(eventwire_write=True) as conn, conn.begin():
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_MIGRATION_LOCK})
+        revision = current_revision(conn)
+        if revision is not None and not _known(scripts, revision):
+            raise StoreError(Errors.E304.format(url=display_url(url), revision=revision))
+        if revision == head:
+            return
+        config.attributes["connection"] = conn
+        try:
+            command.upgrade(config, "head")
+        except Exception as e:  # driver/DDL errors: report them with the URL, roll back
+            raise StoreError(Errors.E302.format(url=display_url(url), detail=e)) from e
 
 
 def _known(scripts: ScriptDirectory, revision: str) -> bool:

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Self
 
 from rich.console import Console
 from rich.progress import (
@@ -54,6 +54,7 @@ class IngestSummary:
     quotes: int = 0
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
+    stopped: str | None = None  # why the run stopped early (the database became unusable)
 
     @property
     def done(self) -> int:
@@ -87,6 +88,9 @@ class IngestSummary:
             console.print(f"  failed: {reason}", markup=False)
         if len(self.failures) > 20:
             console.print(f"  ... and {len(self.failures) - 20} more failures")
+        if self.stopped:
+            console.print(f"Stopped early: {self.stopped}", markup=False)
+            console.print("What was stored is complete; run the same command again to resume.", markup=False)
         console.print(f"Database: {where}", markup=False)
 
 
@@ -96,9 +100,13 @@ def count_inputs(paths: Iterable[str | Path]) -> int:
     for given in paths:
         path = Path(given)
         files = (
-            [p for p in sorted(path.rglob("*")) if p.is_file()
-             and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES]
-            if path.is_dir() else [path]
+            [
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+            ]
+            if path.is_dir()
+            else [path]
         )
         for file in files:
             if file.suffix.lower() in JSONL_SUFFIXES and file.is_file():
@@ -117,8 +125,13 @@ def default_analyze(config: Config) -> AnalyzeFn:
 
 
 def ingest(
-    inputs: Iterable[str | Path], store: Store, *, config: Config, analyze: AnalyzeFn | None = None,
-    progress: bool = True, stream: IO[str] | None = None,
+    inputs: Iterable[str | Path],
+    store: Store,
+    *,
+    config: Config,
+    analyze: AnalyzeFn | None = None,
+    progress: bool = True,
+    stream: IO[str] | None = None,
 ) -> IngestSummary:
     """Ingest ``inputs`` into ``store``; articles already stored (same id and content hash) are not analysed.
 
@@ -140,7 +153,8 @@ def ingest(
         fresh = _unstored(read_articles(inputs, config), store, summary, bar)
         run = analyze or default_analyze(config)
         for item in run(fresh):
-            _store_one(store, item, summary)
+            if not _store_one(store, item, summary):
+                break
             bar.advance(summary)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -158,7 +172,8 @@ def _unstored(
         yield item
 
 
-def _store_one(store: Store, item: Analysis | ArticleRecord | Failure, summary: IngestSummary) -> None:
+def _store_one(store: Store, item: Analysis | ArticleRecord | Failure, summary: IngestSummary) -> bool:
+    """Store one item and count it; False when the database cannot take anything more."""
     origin = _origin(item)
     try:
         if isinstance(item, Failure):
@@ -170,14 +185,21 @@ def _store_one(store: Store, item: Analysis | ArticleRecord | Failure, summary: 
     except StoreError as e:
         # The article's transaction was rolled back; record why, then carry on with the batch.
         fallback = Failure(origin or "?", str(e), _article_id(item))
-        summary.count(store.add_failure(fallback), origin)
-        return
+        try:
+            summary.count(store.add_failure(fallback), origin)
+        except StoreError as again:  # not even a failure row can be written: stop here
+            summary.failed += 1
+            summary.failures.append(f"{origin}: {e}")
+            summary.stopped = str(again)
+            return False
+        return True
     summary.count(result, origin)
     if isinstance(item, Analysis) and item.error and result.status in ("added", "replaced"):
         # Stored (status 'error', with what was found), but reported and counted as a failure.
         setattr(summary, result.status, getattr(summary, result.status) - 1)
         summary.failed += 1
         summary.failures.append(f"{origin}: {item.error} (stored with status 'error')")
+    return True
 
 
 def _origin(item: Any) -> str | None:
@@ -204,13 +226,20 @@ class _Progress:
         self.tty = enabled and stream.isatty()
         self.started = self.last_line = time.perf_counter()
         self.bar = Progress(
-            TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-            console=Console(file=stream), transient=True, disable=not self.tty,
+            TextColumn("ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=Console(file=stream),
+            transient=True,
+            disable=not self.tty,
         )
         self.task = self.bar.add_task("ingest", total=total or None, rate="")
 
-    def __enter__(self) -> _Progress:
+    def __enter__(self) -> Self:
         self.bar.__enter__()
         return self
 
@@ -224,5 +253,8 @@ class _Progress:
         if self.enabled and not self.tty and time.perf_counter() - self.last_line >= PLAIN_PROGRESS_EVERY:
             self.last_line = time.perf_counter()
             left = (self.total - summary.processed) / rate if rate > 0 and self.total else 0.0
-            print(f"ingest: {summary.processed}/{self.total} articles, {rate:.1f} articles/s, "
-                  f"ETA {left:.0f}s", file=self.stream, flush=True)
+            print(
+                f"ingest: {summary.processed}/{self.total} articles, {rate:.1f} articles/s, ETA {left:.0f}s",
+                file=self.stream,
+                flush=True,
+            )

@@ -67,8 +67,11 @@ def record(event: dict[str, Any]) -> dict[str, Any] | None:
         "cite_info": _cite(event),
         "coder": f"eventwire {__version__}",
         "eventwire": {
-            "cameo": event["cameo"], "date": event["date"], "date_precision": event["date_precision"],
-            "num_mentions": event["num_mentions"], "num_articles": event["num_articles"],
+            "cameo": event["cameo"],
+            "date": event["date"],
+            "date_precision": event["date_precision"],
+            "num_mentions": event["num_mentions"],
+            "num_articles": event["num_articles"],
             "num_sources": event["num_sources"],
             "mode_other": [m for m in modes if m not in _enum("mode")],
             "context_other": [c for c in contexts if c not in _enum("context")],

@@ -7,8 +7,10 @@ CLI, the web API and exports share them.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass, fields
+from importlib import resources
 from typing import Any
 
 from sqlalchemy import Connection, Select, and_, column, exists, func, literal_column, or_, select, table
@@ -19,7 +21,18 @@ from eventwire.store.schema import articles, event_mentions, events
 EVENT_COLUMNS = [c for c in events.c if c.name not in ("dedup_key", "scope_article_pk")]
 ARTICLE_SUMMARY = [
     articles.c[n]
-    for n in ("id", "url", "outlet", "title", "author", "published", "status", "error", "ingested_at", "origin")
+    for n in (
+        "id",
+        "url",
+        "outlet",
+        "title",
+        "author",
+        "published",
+        "status",
+        "error",
+        "ingested_at",
+        "origin",
+    )
 ]
 
 
@@ -62,11 +75,17 @@ class EventFilter:
         for name in ("date_from", "date_to"):
             value = getattr(self, name)
             if value is not None and not _is_iso_day(value):
-                raise StoreError(Errors.E305.format(field=name, value=value, hint="Use an ISO date, YYYY-MM-DD."))
+                raise StoreError(
+                    Errors.E305.format(field=name, value=value, hint="Use an ISO date, YYYY-MM-DD.")
+                )
         if self.quad_class is not None and self.quad_class not in (1, 2, 3, 4):
-            raise StoreError(Errors.E305.format(field="quad_class", value=self.quad_class, hint="Use 1, 2, 3 or 4."))
+            raise StoreError(
+                Errors.E305.format(field="quad_class", value=self.quad_class, hint="Use 1, 2, 3 or 4.")
+            )
         if self.dyad is not None and (len(self.dyad) != 2 or not all(self.dyad)):
-            raise StoreError(Errors.E305.format(field="dyad", value=self.dyad, hint="Give two actor codes, A,B."))
+            raise StoreError(
+                Errors.E305.format(field="dyad", value=self.dyad, hint="Give two actor codes, A,B.")
+            )
 
     def is_empty(self) -> bool:
         return all(getattr(self, f.name) is None for f in fields(self))
@@ -83,25 +102,40 @@ def _valid(year: int, month: int, day: int) -> bool:
     return year >= 1 and day <= calendar.monthrange(year, month)[1]
 
 
+@functools.cache
+def stopwords() -> frozenset[str]:
+    """Words full-text search ignores (data/store/search_stopwords.txt)."""
+    text = (
+        resources.files("eventwire").joinpath("data/store/search_stopwords.txt").read_text(encoding="utf-8")
+    )
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
 def fts_terms(query: str) -> list[str]:
-    """Split a user query into terms: "quoted phrases" stay together, other words are separate."""
-    return [a or b for a, b in re.findall(r'"([^"]+)"|(\S+)', query) if (a or b).strip('"')]
+    """Split a user query into terms: "quoted phrases" stay together, other words are separate.
+
+    Single words in ``stopwords()`` are dropped ("Russia and Ukraine" -> Russia, Ukraine).
+    """
+    terms = [a or b for a, b in re.findall(r'"([^"]+)"|(\S+)', query) if (a or b).strip('"')]
+    return [t for t in terms if " " in t.strip() or t.lower().strip('"') not in stopwords()]
 
 
 def search_article_pks(dialect: str, query: str) -> Select[Any]:
     """A SELECT of the pks of articles matching ``query`` (all terms must match).
 
     SQLite: FTS5 with each term as a quoted phrase (so user input can never be a
-    syntax error). PostgreSQL: ``tsv @@ plainto_tsquery('english', ...)`` per term.
+    syntax error). PostgreSQL: the terms as ``phraseto_tsquery('english', ...)``
+    joined with ``&&`` (a term of stop words only adds nothing).
     """
     terms = fts_terms(query) or [query]
     if dialect == "sqlite":
         fts = table("articles_fts", column("rowid"))
         match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
         return select(fts.c.rowid).where(literal_column("articles_fts").op("MATCH")(match))
-    tsv = literal_column("articles.tsv")
-    conds = [tsv.op("@@")(func.phraseto_tsquery("english", t)) for t in terms]
-    return select(articles.c.pk).where(and_(*conds))
+    tsquery = func.phraseto_tsquery("english", terms[0])
+    for term in terms[1:]:
+        tsquery = tsquery.op("&&")(func.phraseto_tsquery("english", term))
+    return select(articles.c.pk).where(literal_column("articles.tsv").op("@@")(tsquery))
 
 
 def _mentioned_in(where: Any) -> Any:
@@ -125,7 +159,9 @@ def event_conditions(f: EventFilter, dialect: str) -> list[Any]:
         conds.append(c.target_code == f.target)
     if f.dyad:
         a, b = f.dyad
-        conds.append(or_(and_(c.source_code == a, c.target_code == b), and_(c.source_code == b, c.target_code == a)))
+        conds.append(
+            or_(and_(c.source_code == a, c.target_code == b), and_(c.source_code == b, c.target_code == a))
+        )
     if f.cameo:
         conds.append(c.cameo.startswith(f.cameo, autoescape=True))
     if f.root:

@@ -86,9 +86,19 @@ def to_record(analysis: Analysis) -> ArticleRecord:
 def failure_record(failure: Failure) -> ArticleRecord:
     """The record of an input that could not be read or analysed (status ``failed``)."""
     row = {
-        "id": failure.id or f"failed:{failure.origin}", "url": None, "outlet": None, "title": None,
-        "author": None, "published": None, "text": None, "raw_text": None, "offsets": None,
-        "content_hash": None, "origin": failure.origin, "extra": None, "status": "failed",
+        "id": failure.id or f"failed:{failure.origin}",
+        "url": None,
+        "outlet": None,
+        "title": None,
+        "author": None,
+        "published": None,
+        "text": None,
+        "raw_text": None,
+        "offsets": None,
+        "content_hash": None,
+        "origin": failure.origin,
+        "extra": None,
+        "status": "failed",
         "error": failure.message,
     }
     return ArticleRecord(article=row, failed=True)
@@ -114,8 +124,14 @@ def _article_row(article: Article) -> dict[str, Any]:
 
 def _actor_row(actor: Actor) -> dict[str, Any]:
     return {
-        "code": actor.code, "name": actor.name, "kind": actor.kind, "agent": actor.agent,
-        "text": actor.text, "start": actor.start, "end": actor.end, "reason": actor.reason,
+        "code": actor.code,
+        "name": actor.name,
+        "kind": actor.kind,
+        "agent": actor.agent,
+        "text": actor.text,
+        "start": actor.start,
+        "end": actor.end,
+        "reason": actor.reason,
     }
 
 
@@ -132,22 +148,35 @@ def _event_record(event: Event, published: str | None, lead: tuple[int, int]) ->
     window = mention_window(event.date, event.date_precision, published)
     own_date = window.basis in ("day", "month", "year")
     attributes = {
-        "cameo": event.cameo, "root": event.root, "quad_class": event.quad_class,
-        "goldstein": event.goldstein, "plover_type": event.plover_type, "plover_mode": event.plover_mode,
+        "cameo": event.cameo,
+        "root": event.root,
+        "quad_class": event.quad_class,
+        "goldstein": event.goldstein,
+        "plover_type": event.plover_type,
+        "plover_mode": event.plover_mode,
         "plover_context": event.plover_context,
-        "date": event.date if own_date else None, "date_precision": window.basis if own_date else None,
-        **_side("source", event.source), **_side("target", event.target),
+        "date": event.date if own_date else None,
+        "date_precision": window.basis if own_date else None,
+        **_side("source", event.source),
+        **_side("target", event.target),
     }
     mention = {
-        "evidence": event.evidence, "start": event.start, "end": event.end,
-        "confidence": event.confidence, "reported_by": event.reported_by, "verb": event.verb,
-        "date": event.date, "date_precision": event.date_precision,
+        "evidence": event.evidence,
+        "start": event.start,
+        "end": event.end,
+        "confidence": event.confidence,
+        "reported_by": event.reported_by,
+        "verb": event.verb,
+        "date": event.date,
+        "date_precision": event.date_precision,
         "source_text": event.source.text if event.source else None,
         "target_text": event.target.text if event.target else None,
         "in_lead": lead[0] <= event.start < lead[1],
     }
     triple = (
-        actor_key(*_code_name(event.source)), actor_key(*_code_name(event.target)), event.cameo,
+        actor_key(*_code_name(event.source)),
+        actor_key(*_code_name(event.target)),
+        event.cameo,
     )
     return EventRecord(triple=triple, window=window, event=attributes, mention=mention)
 
@@ -158,6 +187,12 @@ def _code_name(actor: Actor | None) -> tuple[str | None, str | None]:
 
 def _quote_row(quote: Any) -> dict[str, Any]:
     return {
-        "speaker": quote.speaker, "speaker_actor": quote.speaker_actor, "speaker_type": quote.speaker_type,
-        "text": quote.text, "kind": quote.kind, "cue": quote.cue, "start": quote.start, "end": quote.end,
+        "speaker": quote.speaker,
+        "speaker_actor": quote.speaker_actor,
+        "speaker_type": quote.speaker_type,
+        "text": quote.text,
+        "kind": quote.kind,
+        "cue": quote.cue,
+        "start": quote.start,
+        "end": quote.end,
     }

@@ -111,7 +111,8 @@ events = Table(
     Column("is_root", Boolean, nullable=False),
     Column("first_seen", String(32), nullable=False),
     Column("last_seen", String(32), nullable=False),
-    Index("ix_events_triple", "source_code", "target_code", "cameo"),
+    # Dedup lookups: a triple and a bounded range of window starts (migration 0002).
+    Index("ix_events_triple_window", "source_code", "target_code", "cameo", "window_start"),
     Index("ix_events_window", "window_start", "window_end"),
     Index("ix_events_root", "root"),
     Index("ix_events_plover", "plover_type"),

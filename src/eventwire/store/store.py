@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from sqlalchemy import Connection, select
 
@@ -81,7 +81,7 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -126,7 +126,9 @@ class Store:
 
     def has(self, content_hash: str, article_id: str | None = None) -> bool:
         """Whether an article with this content hash (and this id, when given) is stored (not as failed)."""
-        stmt = select(articles.c.pk).where(articles.c.content_hash == content_hash, articles.c.status != "failed")
+        stmt = select(articles.c.pk).where(
+            articles.c.content_hash == content_hash, articles.c.status != "failed"
+        )
         if article_id is not None:
             stmt = stmt.where(articles.c.id == article_id)
         with self.connect() as conn:
@@ -134,7 +136,9 @@ class Store:
 
     # --- reading ---------------------------------------------------------------------------------
 
-    def events(self, filters: EventFilter | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    def events(
+        self, filters: EventFilter | None = None, limit: int = 100, offset: int = 0
+    ) -> list[dict[str, Any]]:
         """Deduplicated events matching ``filters``, latest date first (see ``EventFilter``)."""
         stmt = select_events(filters, self.dialect).limit(limit).offset(offset)
         with self.connect() as conn:
@@ -170,7 +174,9 @@ class Store:
         with self.connect() as conn:
             return reads.list_actors(conn, search=search, limit=limit, offset=offset)
 
-    def network(self, filters: EventFilter | None = None, limit: int = 200) -> dict[str, list[dict[str, Any]]]:
+    def network(
+        self, filters: EventFilter | None = None, limit: int = 200
+    ) -> dict[str, list[dict[str, Any]]]:
         """``{"nodes": [...], "edges": [...]}``: who acts on whom, with counts and mean Goldstein."""
         with self.connect() as conn:
             return reads.network(conn, filters, limit=limit)

@@ -14,10 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, delete, func, insert, select, text, update
+from sqlalchemy import Connection, Table, and_, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from eventwire.store.dedup import PRECISION_RANK, Window, dedup_key
+from eventwire.store.dedup import PRECISION_RANK, Window, dedup_key, earliest_overlapping_start
 from eventwire.store.records import ArticleRecord, EventRecord
 from eventwire.store.schema import actor_mentions, actors, articles, event_mentions, events, quotes
 
@@ -54,30 +54,120 @@ def lock_for_write(conn: Connection) -> None:
 
 
 def insert_ignore(conn: Connection, table: Table) -> Any:
-    """``INSERT ... ON CONFLICT DO NOTHING`` for the connection's dialect."""
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    return dialect.insert(table).on_conflict_do_nothing()
+    """``INSERT ... ON CONFLICT DO NOTHING`` for the connection's dialect (built once per dialect)."""
+    return _statement(conn.dialect.name, f"insert_ignore:{table.name}")
+
+
+# Statements are built once and executed with parameters: building SQLAlchemy
+# statements per row cost more than running them (profiled on store_bench).
+_STATEMENTS: dict[tuple[str, str], Any] = {}
+
+
+def _statement(dialect: str, name: str) -> Any:
+    key = (dialect, name)
+    if key not in _STATEMENTS:
+        _STATEMENTS[key] = _build(dialect, name)
+    return _STATEMENTS[key]
+
+
+def _build(dialect: str, name: str) -> Any:
+    kind, _, detail = name.partition(":")
+    if kind == "insert_ignore":
+        module = postgresql if dialect == "postgresql" else sqlite
+        return module.insert(schema_table(detail)).on_conflict_do_nothing()
+    if kind == "candidates":
+        source, target, windowed = detail.split(",")
+        return _candidates(source, target, windowed == "1")
+    return _FIXED[kind]()
+
+
+def schema_table(name: str) -> Table:
+    return {t.name: t for t in (actor_mentions, actors, articles, event_mentions, events, quotes)}[name]
+
+
+def _candidates(source: str, target: str, windowed: bool) -> Any:
+    """Events of a triple (by actor shape: code, name or none) whose window overlaps, or of this article."""
+    if windowed:
+        where = and_(
+            events.c.window_start.between(bindparam("w_floor"), bindparam("w_end")),
+            events.c.window_end >= bindparam("w_start"),
+        )
+    else:
+        where = and_(events.c.window_start.is_(None), events.c.scope_article_pk == bindparam("pk"))
+    cols = (events.c.id, events.c.date, events.c.date_precision, events.c.window_start)
+    return select(*cols).where(
+        _actor_clause("source", source),
+        _actor_clause("target", target),
+        events.c.cameo == bindparam("cameo"),
+        where,
+    )
+
+
+def _actor_clause(side: str, shape: str) -> Any:
+    code, name = events.c[f"{side}_code"], events.c[f"{side}_name"]
+    if shape == "none":
+        return and_(code.is_(None), name.is_(None))
+    if shape == "name":
+        return and_(code.is_(None), func.lower(name) == bindparam(f"{side}_key"))
+    return code == bindparam(f"{side}_key")
+
+
+def _recount_statement() -> Any:
+    m = event_mentions.alias("m")
+    a = articles.alias("a")
+    of_event = m.c.event_id == events.c.id
+    return (
+        update(events)
+        .where(events.c.id.in_(bindparam("ids", expanding=True)))
+        .values(
+            num_mentions=select(func.count()).select_from(m).where(of_event).scalar_subquery(),
+            num_articles=select(func.count(m.c.article_pk.distinct())).where(of_event).scalar_subquery(),
+            num_sources=select(func.count(func.coalesce(a.c.outlet, "").distinct()))
+            .select_from(m.join(a, a.c.pk == m.c.article_pk))
+            .where(of_event)
+            .scalar_subquery(),
+            is_root=select(func.count())
+            .select_from(m)
+            .where(of_event, m.c.in_lead.is_(True))
+            .scalar_subquery()
+            > 0,
+            last_seen=bindparam("now"),
+        )
+    )
+
+
+_FIXED = {
+    "article_by_id": lambda: select(articles.c.pk, articles.c.content_hash, articles.c.status).where(
+        articles.c.id == bindparam("id")
+    ),
+    "insert_article": lambda: insert(articles).returning(articles.c.pk),
+    "update_article": lambda: update(articles).where(articles.c.pk == bindparam("_pk")),
+    "event_by_key": lambda: select(events.c.id).where(events.c.dedup_key == bindparam("key")),
+    "recount": _recount_statement,
+    "drop_empty": lambda: delete(events).where(
+        events.c.id.in_(bindparam("ids", expanding=True)), events.c.num_mentions == 0
+    ),
+}
 
 
 def write_record(conn: Connection, record: ArticleRecord, now: str) -> AddResult:
     """Store one article record (see the module docstring for the guarantees)."""
+    dialect = conn.dialect.name
     lock_for_write(conn)
-    existing = conn.execute(
-        select(articles.c.pk, articles.c.content_hash, articles.c.status).where(articles.c.id == record.id)
-    ).first()
+    existing = conn.execute(_statement(dialect, "article_by_id"), {"id": record.id}).first()
     if record.failed:
         return _write_failure(conn, record, existing, now)
     if existing is not None and existing.content_hash == record.content_hash and existing.status != "failed":
         return AddResult(record.id, "skipped", message="already stored with the same content hash")
     row = {**record.article, "ingested_at": now}
     if existing is None:
-        pk = conn.execute(insert(articles).values(row).returning(articles.c.pk)).scalar_one()
+        pk = conn.execute(_statement(dialect, "insert_article"), row).scalar_one()
         touched: set[int] = set()
         status = "added"
     else:
         pk = existing.pk
         touched = _clear_article(conn, pk)
-        conn.execute(update(articles).where(articles.c.pk == pk).values(row))
+        conn.execute(_statement(dialect, "update_article"), {**row, "_pk": pk})
         status = "replaced" if existing.status != "failed" else "added"
     _write_actors(conn, record, pk, now)
     created, mentions = _write_events(conn, record.events, pk, now, touched)
@@ -94,17 +184,18 @@ def _write_failure(conn: Connection, record: ArticleRecord, existing: Any, now: 
         return AddResult(record.id, "failed", message=message)
     row = {**record.article, "ingested_at": now}
     if existing is None:
-        conn.execute(insert(articles).values(row))
+        conn.execute(insert(articles), row)
     else:
-        conn.execute(update(articles).where(articles.c.pk == existing.pk).values(row))
+        conn.execute(_statement(conn.dialect.name, "update_article"), {**row, "_pk": existing.pk})
     return AddResult(record.id, "failed", message=message)
 
 
 def _clear_article(conn: Connection, pk: int) -> set[int]:
     """Delete what an article contributed; return the events whose counts must be redone."""
     touched = set(
-        conn.execute(select(event_mentions.c.event_id).where(event_mentions.c.article_pk == pk).distinct())
-        .scalars()
+        conn.execute(
+            select(event_mentions.c.event_id).where(event_mentions.c.article_pk == pk).distinct()
+        ).scalars()
     )
     touched |= set(conn.execute(select(events.c.id).where(events.c.scope_article_pk == pk)).scalars())
     for table in (event_mentions, quotes, actor_mentions):
@@ -120,7 +211,11 @@ def _write_actors(conn: Connection, record: ArticleRecord, pk: int, now: str) ->
     for a in record.actor_mentions:
         if a["code"] and a["code"] not in seen:
             seen[a["code"]] = {
-                "code": a["code"], "name": a["name"], "kind": a["kind"], "agent": a["agent"], "first_seen": now,
+                "code": a["code"],
+                "name": a["name"],
+                "kind": a["kind"],
+                "agent": a["agent"],
+                "first_seen": now,
             }
     if seen:
         conn.execute(insert_ignore(conn, actors), list(seen.values()))
@@ -129,43 +224,42 @@ def _write_actors(conn: Connection, record: ArticleRecord, pk: int, now: str) ->
 def _write_events(
     conn: Connection, records: Iterable[EventRecord], pk: int, now: str, touched: set[int]
 ) -> tuple[int, int]:
-    created = mentions = 0
+    """Match or create each mention's event, then insert the article's mentions in one batch."""
+    created = 0
+    rows: dict[tuple[int, int, int], dict[str, Any]] = {}
     for rec in records:
         event_id, new = _match_or_create(conn, rec, pk, now)
         created += new
-        stored = conn.execute(
-            insert_ignore(conn, event_mentions)
-            .values({**rec.mention, "event_id": event_id, "article_pk": pk})
-            .returning(event_mentions.c.pk)
-        ).first()
-        mentions += stored is not None
         touched.add(event_id)
-    return created, mentions
+        # The same event stated by the same span twice is one mention (the table's unique key).
+        rows.setdefault(
+            (event_id, rec.mention["start"], rec.mention["end"]),
+            {**rec.mention, "event_id": event_id, "article_pk": pk},
+        )
+    if rows:
+        conn.execute(insert(event_mentions), list(rows.values()))
+    return created, len(rows)
 
 
-def _triple_clause(triple: tuple[str, str, str]) -> Any:
-    source, target, cameo = triple
-    return and_(_actor_clause("source", source), _actor_clause("target", target), events.c.cameo == cameo)
-
-
-def _actor_clause(side: str, key: str) -> Any:
-    code, name = events.c[f"{side}_code"], events.c[f"{side}_name"]
-    if key == "-":
-        return and_(code.is_(None), name.is_(None))
-    if key.startswith("name:"):
-        return and_(code.is_(None), func.lower(name) == key.removeprefix("name:"))
-    return code == key
+def _shape(key: str) -> str:
+    return "none" if key == "-" else "name" if key.startswith("name:") else "code"
 
 
 def _match_or_create(conn: Connection, rec: EventRecord, pk: int, now: str) -> tuple[int, int]:
     """The id of the event this mention belongs to, and 1 if it had to be created."""
     window = rec.window
-    if window.start is not None:
-        where = and_(events.c.window_start <= window.end, events.c.window_end >= window.start)
-    else:
-        where = and_(events.c.window_start.is_(None), events.c.scope_article_pk == pk)
-    cols = (events.c.id, events.c.date, events.c.date_precision, events.c.window_start)
-    rows = conn.execute(select(*cols).where(_triple_clause(rec.triple), where)).all()
+    source, target, cameo = rec.triple
+    shape = f"candidates:{_shape(source)},{_shape(target)},{int(window.start is not None)}"
+    params = {
+        "source_key": source.removeprefix("name:"),
+        "target_key": target.removeprefix("name:"),
+        "cameo": cameo,
+        "w_start": window.start,
+        "w_end": window.end,
+        "w_floor": earliest_overlapping_start(window.start) if window.start else None,
+        "pk": pk,
+    }
+    rows = conn.execute(_statement(conn.dialect.name, shape), params).all()
     if rows:
         best = min(rows, key=lambda r: _preference(r, rec))
         if window.rank < _rank(best):
@@ -174,12 +268,20 @@ def _match_or_create(conn: Connection, rec: EventRecord, pk: int, now: str) -> t
     scope = None if window.start is not None else pk
     key = dedup_key(rec.triple, window, scope)
     row = {
-        **rec.event, "dedup_key": key, "window_start": window.start, "window_end": window.end,
-        "scope_article_pk": scope, "num_mentions": 0, "num_articles": 0, "num_sources": 0,
-        "is_root": False, "first_seen": now, "last_seen": now,
+        **rec.event,
+        "dedup_key": key,
+        "window_start": window.start,
+        "window_end": window.end,
+        "scope_article_pk": scope,
+        "num_mentions": 0,
+        "num_articles": 0,
+        "num_sources": 0,
+        "is_root": False,
+        "first_seen": now,
+        "last_seen": now,
     }
-    conn.execute(insert_ignore(conn, events).values(row))
-    event_id = conn.execute(select(events.c.id).where(events.c.dedup_key == key)).scalar_one()
+    conn.execute(insert_ignore(conn, events), row)
+    event_id = conn.execute(_statement(conn.dialect.name, "event_by_key"), {"key": key}).scalar_one()
     return event_id, 1
 
 
@@ -197,13 +299,19 @@ def _preference(row: Any, rec: EventRecord) -> tuple[int, int, int]:
 def _refine(conn: Connection, event_id: int, rec: EventRecord, window: Window) -> None:
     """Give an event the more precise date of a mention that joined it."""
     key = dedup_key(rec.triple, window, None)
-    clash = conn.execute(select(events.c.id).where(events.c.dedup_key == key)).first()
+    clash = conn.execute(_statement(conn.dialect.name, "event_by_key"), {"key": key}).first()
     if clash is not None:
         return
     conn.execute(
-        update(events).where(events.c.id == event_id).values(
-            date=rec.event["date"], date_precision=rec.event["date_precision"],
-            window_start=window.start, window_end=window.end, scope_article_pk=None, dedup_key=key,
+        update(events)
+        .where(events.c.id == event_id)
+        .values(
+            date=rec.event["date"],
+            date_precision=rec.event["date_precision"],
+            window_start=window.start,
+            window_end=window.end,
+            scope_article_pk=None,
+            dedup_key=key,
         )
     )
 
@@ -214,26 +322,9 @@ def recount(conn: Connection, event_ids: Iterable[int], now: str) -> None:
     NumSources counts distinct outlets; articles without a known outlet count as one source.
     """
     ids = sorted(set(event_ids))
-    if not ids:
-        return
-    m = event_mentions.alias("m")
-    a = articles.alias("a")
-    of_event = m.c.event_id == events.c.id
     for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
-        conn.execute(
-            update(events).where(events.c.id.in_(chunk)).values(
-                num_mentions=select(func.count()).select_from(m).where(of_event).scalar_subquery(),
-                num_articles=select(func.count(m.c.article_pk.distinct())).where(of_event).scalar_subquery(),
-                num_sources=select(func.count(func.coalesce(a.c.outlet, "").distinct()))
-                .select_from(m.join(a, a.c.pk == m.c.article_pk))
-                .where(of_event)
-                .scalar_subquery(),
-                is_root=select(func.count()).select_from(m).where(of_event, m.c.in_lead.is_(True))
-                .scalar_subquery() > 0,
-                last_seen=now,
-            )
-        )
-        conn.execute(delete(events).where(events.c.id.in_(chunk), events.c.num_mentions == 0))
+        conn.execute(_statement(conn.dialect.name, "recount"), {"ids": chunk, "now": now})
+        conn.execute(_statement(conn.dialect.name, "drop_empty"), {"ids": chunk})
 
 
-__all__ = ["AddResult", "PG_WRITE_LOCK", "insert_ignore", "lock_for_write", "recount", "write_record"]
+__all__ = ["PG_WRITE_LOCK", "AddResult", "insert_ignore", "lock_for_write", "recount", "write_record"]

@@ -1,0 +1,469 @@
+"""Turn a parsed Doc into event dicts: find actions, their actors, code, date and evidence."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.lookup import actor_at
+from eventwire.dates import ResolvedDate
+from eventwire.events import modality as mod
+from eventwire.events import syntax as syn
+from eventwire.events.cameo import cameo_info
+from eventwire.events.dating import dateline_end, inherit_dates, resolve_doc_dates
+from eventwire.events.judgements import judgement, pair_referents
+from eventwire.events.lexicon import DEFAULT_TARGETS, Entry, Lexicon, choose_code, reverse_code
+
+FRAMES = ("appeal", "demand", "intent", "reject", "threat")
+_PRONOUNS = {"it", "its", "he", "him", "his", "she", "her", "they", "them", "their"}
+_REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
+_ACCUSE_PREFIXES = ("062", "072")
+
+
+class Coder:
+    """Codes the events of one Doc with a ``Lexicon``."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+
+    def code(self, doc: Doc) -> list[dict[str, Any]]:
+        dates = resolve_doc_dates(doc)
+        self._dateline_end = dateline_end(doc)
+        self._history: list[dict[str, Any]] = []
+        consumed: set[int] = set()
+        events: list[dict[str, Any]] = []
+        for sent in doc.sents:
+            for tok in sent:
+                if tok.i in consumed:
+                    continue
+                if tok.pos_ == "VERB":
+                    entry = self.lex.verb_entry(tok)
+                    if entry is not None:
+                        events.extend(self._verb_events(tok, entry, sent, dates, consumed))
+                elif tok.pos_ == "NOUN":
+                    entry = self.lex.noun_entry(tok)
+                    if entry is not None and not any(a.i in consumed for a in tok.ancestors):
+                        events.extend(self._noun_events(tok, entry, sent, dates))
+        return _dedupe(inherit_dates(events))
+
+    # ---- verbs -------------------------------------------------------------------------
+    def _action_code(self, verb: Token) -> str | None:
+        """The code of a complement action ("to stop attacks" -> 087) without frames."""
+        words = syn.after_words(verb)
+        if verb.lemma_.lower() in self.lex.deescalate:
+            # "stop attacks" de-escalates (087); "stop sending materials" just yields (080)
+            return "087" if words & self.lex.military_words else "080"
+        entry = self.lex.verb_entry(verb)
+        usable = entry is not None and entry.frame != "report" and entry.origin != "fallback"
+        code = choose_code(entry, words) if usable else None
+        return code or self.lex.topic_code(words)
+
+    def _frame_code(self, verb: Token, entry: Entry, consumed: set[int]) -> tuple[str | None, Token | None]:
+        comp = syn.complement_of(verb, entry.frame)
+        words = syn.after_words(verb)
+        own = choose_code(entry, words) if entry.when else None
+        if comp is not None:
+            for t in syn.conjuncts(comp):
+                consumed.add(t.i)
+            action = self._action_code(comp)
+        else:
+            action = self.lex.topic_code(words)
+        mapped = self.lex.complement_code(entry.frame, action)
+        if entry.frame == "threat" and mapped is None:
+            mapped = entry.code
+        return mapped or own or entry.code, comp
+
+    def _verb_events(self, verb, entry: Entry, sent: Span, dates, consumed) -> list[dict[str, Any]]:
+        if entry.frame == "report" and entry.code is None:
+            return self._judgement_events(verb, entry, sent, dates)
+        if entry.frame in ("deny", "accuse") and entry.code is None:
+            return []
+        # a user's PETRARCH dictionary codes negation itself, with patterns ("&NEGATVAUXVRB * ...")
+        if mod.is_question(verb) or (mod.is_negated(verb) and entry.origin != "petrarch"):
+            return []
+        if entry.origin == "petrarch" and _background_clause(verb):
+            return []  # PETRARCH dictionaries code the main clause, not "after crowds trashed ..."
+        comp = None
+        if entry.frame == "consider":  # "was considering negotiating deals with X": a policy option
+            comp = syn.complement_of(verb, entry.frame)
+            if comp is not None:
+                for t in syn.conjuncts(comp):
+                    consumed.add(t.i)
+            options = {"request", "proposal", "offer", "option", "plan", "idea", "possibility", "measure",
+                       "sanction", "step", "move", "bid", "refusal", "policy", "ban"}
+            objects = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+            code = entry.code if comp is not None or objects & options else None
+        elif entry.frame in FRAMES:
+            code, comp = self._frame_code(verb, entry, consumed)
+        else:
+            code = choose_code(entry, syn.after_words(verb), _pre_words(sent, verb))
+        if code is None or (cameo_info(code) is None and entry.origin != "petrarch"):
+            return []  # a user's PETRARCH dictionary may carry its own (e.g. WEIS) codes
+        code = self._modal_code(verb, code, entry)
+        if code is None:
+            return []
+        sources, targets = self._arguments(verb, entry, comp)
+        if not sources:
+            return []
+        pair_subject = any(t.lemma_.lower() in self.lex.pair_nouns and not syn.actors_of(t)
+                           for t in syn.subject_tokens(verb))
+        if not targets and len(sources) == 2 and pair_subject:
+            entry = replace(entry, symmetric=True, code=code)  # "the two countries held exercises"
+        elif not targets and len(sources) > 1 and entry.origin == "petrarch":
+            # PETRARCH codes "A and B renewed ties" as reciprocal
+            entry = replace(entry, symmetric=True, code=code)
+        elif not targets:
+            targets = self._implicit_targets(verb, code, sources, sent)
+            if not targets and entry.origin == "petrarch":
+                # PETRARCH's own reading: the first other actor in the verb's clause is the target
+                own = {m.get("code") for m in sources}
+                phrase = [m for t in syn.phrase_tokens(verb) if t.i > verb.i
+                          and t.dep_ in ("pobj", "dobj", "poss", "compound", "amod")
+                          for m in syn.actors_of(t) if m.get("code") not in own]
+                targets = phrase[:1]
+        out = self._emit(verb, entry, code, sources, targets, sent, dates)
+        reverse = reverse_code(entry, syn.after_words(verb), _pre_words(sent, verb))
+        if reverse and targets and not entry.symmetric:
+            # PETRARCH "[a:b]" codes: the recipient does b to the doer ("X arrived in Y": Y hosts X)
+            out += self._emit(verb, replace(entry, symmetric=False), reverse, targets, sources, sent, dates)
+        return out
+
+    def _judgement_events(self, verb: Token, entry: Entry, sent: Span, dates) -> list[dict[str, Any]]:
+        if mod.is_negated(verb) or mod.is_question(verb):
+            return []
+        sources = [m for t in self._past_dateline(syn.subject_tokens(verb)) for m in syn.actors_of(t)]
+        if not sources:
+            return []
+        found = judgement(verb, self.lex, self._history)
+        if found is None and self._denies(verb, sources):
+            # "X said (that) there were no X troops in Y": a denial answering X's latest accuser
+            accusers = self._implicit_targets(verb, "016", sources, sent)
+            found = ("016", accusers) if accusers else None
+        if found is None:
+            return []
+        code, targets = found
+        return self._emit(verb, entry, code, _unique(sources), _unique(targets), sent, dates)
+
+    @staticmethod
+    def _denies(verb: Token, sources: list[dict]) -> bool:
+        """The reported clause says there is "no" such thing of the speaker's own side
+        ("there were no Russian units in Ukraine")."""
+        own = {m.get("code") for m in sources}
+        for clause in verb.children:
+            if clause.dep_ != "ccomp":
+                continue
+            for c in clause.children:
+                if c.dep_ in ("attr", "nsubj", "dobj") and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children):
+                    if any(m.get("code") in own for m in syn.actors_of(c, owners=True) if m) or any(
+                        (actor_at(x) or {}).get("code") in own for x in c.subtree
+                    ):
+                        return True
+        return False
+
+    def _past_dateline(self, tokens: list[Token]) -> list[Token]:
+        """A dateline parsed into the first sentence ("MEXICO CITY, June 6, 2018 Mexico imposed"):
+        use the noun phrase after it that the parser hung on the dateline word."""
+        out = []
+        for t in tokens:
+            if t.idx >= self._dateline_end:
+                out.append(t)
+                continue
+            out.extend(
+                c for c in t.children
+                if c.idx >= self._dateline_end and c.dep_ in ("appos", "conj", "npadvmod", "compound")
+                and c.pos_ in ("PROPN", "NOUN")
+            )
+        return out
+
+    def _implicit_targets(self, verb: Token, code: str, sources: list[dict], sent: Span) -> list[dict]:
+        """Recipients the clause leaves implicit: a denial answers the accuser, a reaction to
+        "the move" is aimed at its doers, an attack at the place it hits."""
+        own = {m.get("code") for m in sources}
+        earlier = [e for e in self._history if e["start_char"] < verb.idx]
+        if code == "016":
+            for e in reversed(earlier):
+                if (e["target"] or {}).get("code") in own and e["cameo"][:2] >= "11" and e["cameo"][:2] != "14":
+                    return [e["source"]]
+            return []
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "pobj")] + syn.prep_objects(verb, ("to", "on", "at"))
+        reaction = code[:2] in ("10", "11", "12", "13") or code[:3] in ("051", "052", "053", "016")
+        if reaction and any(o.lemma_.lower() in self.lex.event_nouns or o.lower_ in self.lex.event_nouns for o in objects):
+            # A reaction answers the latest action of the same kind: criticism a conflictual
+            # one, praise a cooperative one.
+            hostile = code[:2] >= "09"
+            claims = any(o.lemma_.lower() in self.lex.claim_nouns for o in objects)
+            if claims:  # "called the accusation ...": answers an accusation aimed at the speaker
+                before = [e for e in earlier if e["cameo"][:2] == "11" and (e["target"] or {}).get("code") in own]
+            else:
+                before = [e for e in earlier if e["start_char"] < sent.start_char
+                          and (e["cameo"][:2] >= "14" if hostile else e["cameo"][:2] < "09")
+                          and e["reported_by"] is None]
+            nouns = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
+            same = [e for e in before if any(n.startswith(e["verb"]) for n in nouns)]
+            before = same or before
+            if before:
+                last = before[-1]
+                group = [e["source"] for e in before if e["start_char"] == last["start_char"] and e["verb"] == last["verb"]]
+                return [m for m in _unique(group) if m.get("code") not in own]
+        if code[:2] in ("05", "06", "07"):  # "signed contracts to sell tanks to Poland"
+            found = [m for o in objects for t in o.subtree if t.dep_ == "pobj" and t.head.lower_ in ("to", "with", "for")
+                     for m in syn.actors_of(t)]
+            return [m for m in _unique(found) if m.get("code") not in own][:2]
+        if code[:2] in ("15", "18", "19", "20"):
+            places = [m for t in syn.location_tokens(verb) for m in syn.actors_of(t)]
+            return [m for m in _unique(places) if m.get("code") not in own][:1]
+        return []
+
+    def _modal_code(self, verb: Token, code: str, entry: Entry) -> str | None:
+        """Future and conditional verbs: intents, threats, or nothing (hypothetical)."""
+        modals = mod.modals(verb)
+        hostile = code[:2] >= "11"
+        if mod.in_conditional(verb):
+            return None
+        if modals & mod.HYPO_MODALS:
+            return None
+        if mod.has_condition(verb):
+            if hostile or entry.frame == "threat":
+                return self.lex.complement_code("threat", code) or "130"
+            return None
+        willing = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in mod.WILLING
+        if (modals & mod.FUTURE_MODALS or willing) and entry.frame is None and code[:2] not in ("01", "02", "03", "10", "12", "13"):
+            return self.lex.complement_code("intent", code) or code
+        return code
+
+    def _arguments(self, verb: Token, entry: Entry, comp: Token | None):
+        if syn.is_passive(verb):
+            sources = syn.agent_tokens(verb)
+            targets = syn.passive_subject_tokens(verb) + syn.object_tokens(verb, entry.target)
+        else:
+            sources = syn.subject_tokens(verb)
+            targets = syn.first_role_actors(verb, entry.target)
+            if entry.source:
+                froms = syn.prep_objects(verb, (entry.source,))
+                if froms:
+                    sources, targets = froms, sources
+        sources = self._past_dateline(sources)
+        targets = self._past_dateline(targets)
+        src = [m for t in sources if t.idx >= self._dateline_end
+               for m in (self._reported_pronoun(t, verb) or syn.actors_of(t) or self._pronoun_fallback(t, verb)
+                         or self._pair_subject(t, verb))]
+        own_codes = tuple(m.get("code") for m in src)
+        tgt = [m for t in targets if t.idx >= self._dateline_end
+               for m in (syn.actors_of(t) or pair_referents(t, self._history, verb.idx, self.lex, own_codes))]
+        if not tgt and comp is not None and entry.frame in ("intent", "threat", "reject", "consider"):
+            tgt = [m for t in syn.object_tokens(comp, DEFAULT_TARGETS) for m in syn.actors_of(t)]
+        anaphoric = any(t.lemma_.lower() in self.lex.event_nouns for t in targets)
+        if not tgt and targets and not anaphoric:
+            # "sanctions on 11 companies involved in Iran's programme": the first actor inside
+            own = {m.get("code") for m in src}
+            inner = [m for t in targets for x in t.subtree if x is not t for m in syn.actors_of(x)
+                     if m.get("code") not in own]
+            tgt = inner[:1]
+        if not tgt and entry.frame == "threat":  # "warned that the United States would ..."
+            for c in verb.children:
+                if c.dep_ == "ccomp":
+                    tgt = [m for t in syn.subject_tokens(c) for m in syn.actors_of(t)]
+                    break
+        src, tgt = _unique(src), _unique(tgt)
+        tgt = [m for m in tgt if str(m.get("text", "")).lower() not in _REFLEXIVES]
+        return src, [self._unbound(m, src, verb) for m in tgt]
+
+    def _unbound(self, target: dict, sources: list[dict], verb: Token) -> dict:
+        """A pronoun object does not refer to its own clause's subject ("X accused it of ...").
+        When the actors stage bound it to the subject, take the latest other actor before it."""
+        if str(target.get("text", "")).lower() not in _PRONOUNS:
+            return target
+        if target.get("code") not in {m.get("code") for m in sources}:
+            return target
+        own = {m.get("code") for m in sources}
+        doc = verb.doc
+        for m in reversed(doc._.eventwire_actors or []):
+            if m["start"] < target["start"] and m.get("code") and m["code"] not in own \
+                    and str(m.get("text", "")).lower() not in _PRONOUNS:
+                return m
+        return target
+
+    def _reported_pronoun(self, token: Token, verb: Token) -> list[dict]:
+        """"X announced (that) it was ...": a subject "it" in X's reported clause is X
+        ("he"/"she" when X is a person), whatever a wider coreference guess says."""
+        if token.lower_ not in ("it", "he", "she", "they"):
+            return []
+        rep = mod.reporter(verb)
+        if rep is None or rep.lower_ == "according":
+            return []
+        speakers = [m for t in syn.subject_tokens(rep) for m in syn.actors_of(t)]
+        personal = token.lower_ in ("he", "she")
+        return [m for m in speakers if (m.get("kind") == "person") == personal][:1]
+
+    def _pair_subject(self, token: Token, verb: Token) -> list[dict]:
+        """"The two countries signed ...": the main dyad so far, the reporter's side first."""
+        rep = mod.reporter(verb)
+        speakers = tuple(_speakers(rep)) if rep is not None else ()
+        return pair_referents(token, self._history, verb.idx, self.lex, (), speakers)
+
+    def _pronoun_fallback(self, token: Token, verb: Token) -> list[dict]:
+        """An unresolved "it"/"he" subject inside reported speech is the reporter."""
+        if token.pos_ != "PRON":
+            return []
+        rep = mod.reporter(verb)
+        if rep is None or rep.lower_ == "according":
+            return []
+        return [m for t in syn.subject_tokens(rep) for m in syn.actors_of(t)]
+
+    # ---- nouns ----------------------------------------------------------------------------
+    def _noun_events(self, noun: Token, entry: Entry, sent: Span, dates) -> list[dict[str, Any]]:
+        if mod.is_question(noun) or (noun.head.pos_ == "VERB" and mod.is_negated(noun.head)):
+            return []
+        code = choose_code(entry, syn.words_of(noun.subtree))
+        if code is None or cameo_info(code) is None:
+            return []
+        src_tokens = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i]
+        src_tokens += syn.prep_objects(noun, ("by", "from"))
+        src = _unique([m for t in src_tokens for m in syn.actors_of(t)])
+        if not src and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and not mod.is_negated(noun.head):
+            # "announced the rupture of relations with X", "launched an attack on X"
+            src = _unique([m for t in self._past_dateline(syn.subject_tokens(noun.head)) for m in syn.actors_of(t)])
+        tgt = _unique([m for t in syn.prep_objects(noun, entry.target) for m in syn.actors_of(t)])
+        if not tgt:  # "countermeasures on C$16 billion of American goods"
+            tgt = _unique([m for t in syn._nested_preps(noun, entry.target, 0) for m in syn.actors_of(t)])
+        if not tgt and src and code[:2] in ("16", "17", "18", "19", "20"):
+            tgt = self._affected(noun, src)
+        if not src or not tgt:
+            return []
+        return self._emit(noun, entry, code, src, tgt, sent, dates, confidence=0.55)
+
+    def _affected(self, noun: Token, src: list[dict]) -> list[dict]:
+        """Who suffers a hostile measure named as an object: "X, which faces the U.S. tariffs",
+        "X was hit by the U.S. tariffs" -> X."""
+        verb = noun.head
+        if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+            verb = noun.head.head
+            toks = syn.passive_subject_tokens(verb)
+        elif noun.dep_ == "dobj" and verb.pos_ == "VERB":
+            toks = syn.subject_tokens(verb)
+        else:
+            return []
+        own = {m.get("code") for m in src}
+        return [m for m in _unique([m for t in toks for m in syn.actors_of(t)]) if m.get("code") not in own]
+
+    # ---- output ------------------------------------------------------------------------------
+    def _emit(self, tok, entry, code, src, tgt, sent, dates, confidence=None) -> list[dict[str, Any]]:
+        pairs = [(s, t) for s in src for t in tgt if s is not t and not _same(s, t) and not _self_igo(s, t)]
+        if entry.symmetric and entry.code and code[:2] == entry.code[:2]:
+            group = src if not tgt else []
+            pairs += [(a, b) for a in group for b in group if a is not b and not _same(a, b)]
+            pairs += [(t, s) for s, t in pairs if tgt]
+        if not pairs:
+            return []
+        date = self._date(tok, sent, dates)
+        rep = mod.reporter(tok) if tok.pos_ == "VERB" else None
+        speakers = _speakers(rep) if rep is not None else []
+        base = confidence or (0.8 if entry.origin == "eventwire" else 0.5)
+        out = []
+        for s, t in pairs:
+            reported = next((m for m in speakers if m.get("code") != s.get("code")), None)
+            out.append(_event(s, t, code, date, sent, base - (0.1 if reported else 0), reported, tok))
+            if reported and (code[:2] in ("15", "17", "18", "19", "20") or code.startswith(_ACCUSE_PREFIXES)):
+                out.append(_event(reported, s, "112", date, sent, base - 0.2, None, tok))
+        self._history.extend(out)
+        return out
+
+    def _date(self, tok: Token, sent: Span, dates) -> ResolvedDate | None:
+        for t in syn.clause_tokens(tok):
+            if t.i in dates:
+                return dates[t.i]
+        rep = mod.reporter(tok) if tok.pos_ == "VERB" else None
+        if rep is not None and rep.pos_ == "VERB":
+            for t in syn.clause_tokens(rep):
+                if t.i in dates:
+                    return dates[t.i]
+        if tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+            for t in syn.clause_tokens(tok.head):
+                if t.i in dates:
+                    return dates[t.i]
+        for t in sent:
+            if t.i in dates:
+                return dates[t.i]
+        return None
+
+
+def _speakers(rep: Token) -> list[dict]:
+    if rep.lower_ == "according":
+        toks = [p for c in rep.children if c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+        toks += [p for p in rep.children if p.dep_ == "pobj"]
+        found = [m for t in toks for m in syn.actors_of(t)]
+        if not found:  # "according to information provided by the White House"
+            found = [m for t in toks for x in t.subtree if x.dep_ == "pobj" for m in syn.actors_of(x)][:1]
+        return found
+    toks = syn.subject_tokens(rep)
+    return [m for t in toks for m in syn.actors_of(t)]
+
+
+def _pre_words(sent: Span, verb: Token) -> set[str]:
+    """Words before the verb, with contractions rejoined ("did" + "n't" -> "didn't")."""
+    toks = [t for t in sent if t.i < verb.i]
+    words = syn.words_of(toks)
+    for a, b in zip(toks, toks[1:]):
+        if b.lower_ in ("n't", "not"):
+            words.add(a.lower_ + "n't")
+            words.add(a.lower_ + "nt")
+    return words
+
+
+def _background_clause(verb: Token) -> bool:
+    """``verb`` heads a temporal / causal subordinate clause ("after crowds trashed its embassy")."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "when", "while", "as", "until", "because")
+        for c in verb.children
+    )
+
+
+def _self_igo(a: dict, b: dict) -> bool:
+    """An organisation acting on itself ("NATO leaders agreed to raise the alliance's ...")."""
+    return a.get("code") == b.get("code") and "igo" in (a.get("kind"), b.get("kind"))
+
+
+def _same(a: dict, b: dict) -> bool:
+    return a.get("start") == b.get("start") or (a.get("code") == b.get("code") and a.get("kind") == b.get("kind") == "state" and a.get("text") == b.get("text"))
+
+
+def _unique(mentions: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for m in mentions:
+        key = m.get("code")
+        if key and key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def _event(s, t, code, date, sent: Span, confidence, reported, tok: Token) -> dict[str, Any]:
+    return {
+        "source": s, "target": t, "cameo": code,
+        "date": date.value if date else None, "date_precision": date.precision if date else None,
+        "start_char": sent.start_char, "end_char": sent.end_char - len(sent.text) + len(sent.text.rstrip()),
+        "confidence": round(max(0.05, min(1.0, confidence)), 3),
+        "reported_by": reported.get("code") if reported else None,
+        "verb": tok.lemma_.lower(),
+    }
+
+
+def _dedupe(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    best: dict[tuple, dict[str, Any]] = {}
+    order = []
+    for e in events:
+        key = ((e["source"] or {}).get("code"), (e["target"] or {}).get("code"), e["cameo"][:2])
+        if key not in best:
+            order.append(key)
+            best[key] = e
+        elif e["confidence"] > best[key]["confidence"]:
+            if e["date"] is None and best[key]["date"] is not None:
+                e = {**e, "date": best[key]["date"], "date_precision": best[key]["date_precision"]}
+            best[key] = e
+        elif best[key]["date"] is None and e["date"] is not None:
+            # a headline states the event undated; the body dates it
+            best[key] = {**best[key], "date": e["date"], "date_precision": e["date_precision"]}
+    return [best[k] for k in order]
+

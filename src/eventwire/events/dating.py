@@ -1,0 +1,68 @@
+"""Dates of events: resolve the date expressions of a Doc, skip the dateline, and give an undated
+retelling of a dated act its date (see ``eventwire.dates`` for the expressions themselves)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from eventwire.dates import ResolvedDate, resolve
+
+_RELATIVE_DAY = re.compile(
+    r"\b(the day before|the previous day|the day after|the next day|the following day|earlier that day|"
+    r"later that day|that same day|the same day)\b", re.I)
+
+
+def _date_spans(doc: Doc) -> list[Span]:
+    """DATE/TIME entities plus relative-day phrases the NER leaves out ("the day before")."""
+    spans = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    for m in _RELATIVE_DAY.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:  # it replaces a partial entity ("the day" of "the day before")
+            spans = [e for e in spans if e.end <= span.start or e.start >= span.end] + [span]
+    return sorted(spans, key=lambda s: s.start)
+
+
+def resolve_doc_dates(doc: Doc) -> dict[int, ResolvedDate]:
+    """Resolve every date expression in document order; keyed by token index of each token."""
+    published = doc._.eventwire_published
+    anchor: ResolvedDate | None = None
+    out: dict[int, ResolvedDate] = {}
+    for span in _date_spans(doc):
+        got = resolve(span.text, published, anchor)
+        if got is None:
+            continue
+        if span.start < 80 and published and got.value == str(published)[:10] and re.search(r"\d{4}", span.text):
+            continue  # the dateline: it dates the article, not an event
+        if got.precision == "day":
+            anchor = got
+        for i in range(span.start, span.end):
+            out[i] = got
+    return out
+
+
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'/,-]+,\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2},\s+\d{4}")
+
+
+def dateline_end(doc: Doc) -> int:
+    """Character offset where a leading dateline ("SEOUL, June 20, 2024") ends, else 0."""
+    m = _DATELINE.match(doc.text[:120])
+    return m.end() if m else 0
+
+
+def inherit_dates(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An undated retelling of an earlier dated act (same verb, a shared actor) takes its date."""
+    out = []
+    for i, e in enumerate(events):
+        if e["date"] is None:
+            codes = {(e["source"] or {}).get("code"), (e["target"] or {}).get("code")}
+            for prev in reversed(events[:i]):
+                if prev["date"] and prev["verb"] == e["verb"] and codes & {
+                    (prev["source"] or {}).get("code"), (prev["target"] or {}).get("code")
+                }:
+                    e = {**e, "date": prev["date"], "date_precision": prev["date_precision"]}
+                    break
+        out.append(e)
+    return out

@@ -1,0 +1,61 @@
+"""Relative date resolution (issue 4, item 5)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.dates import ResolvedDate, resolve
+from tests.test_events_constructions import code
+
+pytestmark = pytest.mark.issue(4)
+PUB = "2024-05-15"  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    "text,value,precision",
+    [
+        ("on Monday", "2024-05-13", "day"),
+        ("late on Wednesday", "2024-05-15", "day"),
+        ("this Wednesday", "2024-05-15", "day"),
+        ("yesterday", "2024-05-14", "day"),
+        ("last year", "2023", "year"),
+        ("in March", "2024-03", "month"),
+        ("in June", "2023-06", "month"),
+        ("last November", "2023-11", "month"),
+        ("earlier this year", "2024", "year"),
+        ("on Jan. 30", "2024-01-30", "day"),
+        ("on 3 February", "2024-02-03", "day"),
+        ("on Dec. 2", "2023-12-02", "day"),
+        ("last month", "2024-04", "month"),
+        ("March 20, 2021", "2021-03-20", "day"),
+    ],
+)
+def test_resolution_keeps_precision(text, value, precision):
+    assert resolve(text, PUB) == ResolvedDate(value, precision)
+
+
+@pytest.mark.parametrize("text", ["recently", "last week", "in recent days", "for decades"])
+def test_loose_phrases_are_null(text):
+    assert resolve(text, PUB) is None
+
+
+def test_the_day_before_is_relative_to_the_previous_date():
+    anchor = ResolvedDate("2024-05-13", "day")
+    assert resolve("the day before", PUB, anchor) == ResolvedDate("2024-05-12", "day")
+    assert resolve("earlier that day", PUB, anchor) == anchor
+    assert resolve("the day before", PUB, None) is None
+
+
+def test_no_publication_date_leaves_relative_dates_null():
+    assert resolve("on Monday", None) is None
+    assert resolve("March 20, 2021", None) == ResolvedDate("2021-03-20", "day")
+
+
+def test_event_takes_the_date_of_its_clause(nlp):
+    _, doc = code(nlp, "Poland condemned Belarus on Monday.", published=PUB)
+    assert [(e["date"], e["date_precision"]) for e in doc._.eventwire_events] == [("2024-05-13", "day")]
+
+
+def test_event_without_a_date_is_null(nlp):
+    _, doc = code(nlp, "Poland condemned Belarus.", published=PUB)
+    assert doc._.eventwire_events and doc._.eventwire_events[0]["date"] is None

@@ -1,0 +1,96 @@
+"""Action finding on the dependency parse (issue 4, item 1), with sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.issue(4)
+
+
+def code(nlp, text, published="2024-05-15"):
+    doc = nlp.make_doc(text)
+    doc._.eventwire_published = published
+    doc = nlp(doc)
+    return {(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in doc._.eventwire_events}, doc
+
+
+def pairs(events):
+    return {(s, t) for s, t, _ in events}
+
+
+def test_active_verb_gives_source_target_and_code(nlp):
+    events, _ = code(nlp, "Poland condemned Belarus over the border incident.")
+    assert ("POL", "BLR", "111") in events
+
+
+def test_passive_with_by_agent_swaps_roles(nlp):
+    events, _ = code(nlp, "Austria was condemned by Poland over the border incident.")
+    assert ("POL", "AUT", "111") in events
+    assert ("AUT", "POL", "111") not in events
+
+
+def test_coordinated_subjects_give_one_event_each(nlp):
+    events, _ = code(nlp, "Brazil, Chile and Peru criticised Bolivia on Tuesday.")
+    assert {("BRA", "BOL"), ("CHL", "BOL"), ("PER", "BOL")} <= pairs(events)
+
+
+def test_coordinated_objects_give_one_event_each(nlp):
+    events, _ = code(nlp, "Japan condemned China and India after the drills.")
+    assert {("JPN", "CHN"), ("JPN", "IND")} <= pairs(events)
+
+
+def test_call_on_to_complement_refines_the_appeal(nlp):
+    events, _ = code(nlp, "Germany called on Austria to withdraw its troops from the border.")
+    assert ("DEU", "AUT", "0256") in events
+
+
+def test_urge_object_control_and_the_complement_is_not_an_event(nlp):
+    events, _ = code(nlp, "Sweden urged Finland to send tanks to Estonia.")
+    assert ("SWE", "FIN", "0232") in events
+    assert ("FIN", "EST") not in pairs(events)
+
+
+def test_accuse_of_gives_specific_accusation(nlp):
+    events, _ = code(nlp, "Azerbaijan accused Georgia of shelling villages near the border.")
+    assert ("AZE", "GEO", "1123") in events
+
+
+def test_relative_clause_subject_is_the_noun_it_modifies(nlp):
+    events, _ = code(nlp, "Norway, which criticised Iran last year, is hosting the talks.")
+    assert ("NOR", "IRN", "111") in events
+
+
+def test_meeting_of_coordinated_actors_is_symmetric(nlp):
+    events, _ = code(nlp, "Kenya and Tanzania met in Arusha on Monday.")
+    assert {("KEN", "TZA"), ("TZA", "KEN")} <= pairs(events)
+
+
+def test_nominalisation_attack_on(nlp):
+    events, _ = code(nlp, "Ukraine's attack on Belarus drew wide criticism.")
+    assert ("UKR", "BLR", "190") in events
+
+
+def test_receiving_verb_makes_the_giver_the_source(nlp):
+    events, _ = code(nlp, "Serbia received weapons from Hungary in March.")
+    assert ("HUN", "SRB", "072") in events
+
+
+def test_future_promise_of_arms_is_an_intent(nlp):
+    events, _ = code(nlp, "Canada promised artillery shells to Latvia.")
+    assert ("CAN", "LVA", "0332") in events
+
+
+def test_evidence_offsets_and_confidence_on_every_event(nlp):
+    text = "Brazil, Chile and Peru criticised Bolivia on Tuesday."
+    _, doc = code(nlp, text)
+    assert doc._.eventwire_events
+    for e in doc._.eventwire_events:
+        assert 0 <= e["start_char"] < e["end_char"] <= len(text)
+        assert "criticised" in text[e["start_char"]: e["end_char"]]
+        assert 0 < e["confidence"] <= 1
+        assert e["verb"] == "criticise"
+
+
+def test_willing_to_act_is_an_intent(nlp):
+    events, _ = code(nlp, "Chile said it was willing to negotiate with Bolivia.")
+    assert any(s == "CHL" and t == "BOL" and c.startswith("03") for s, t, c in events)
