@@ -159,3 +159,19 @@ def test_actors_unlisted_groupings_are_recognised_not_coded(actors_of):
     actors = actors_of("Mercosur and the European Union signed a trade deal.")
     assert _by_text(actors, "Mercosur").code is None
     assert _by_text(actors, "European Union").code == "EU"
+
+
+@pytest.mark.issue(3)
+def test_actors_official_located_by_lead_in_place(actors_of):
+    actors = actors_of("In Harare, Information Minister Tendai Moyo rejected the report.")
+    assert _by_text(actors, "Tendai Moyo").code == "ZWE"
+
+
+@pytest.mark.issue(3)
+def test_actors_counterpart_and_possessive_pronoun_titles(actors_of):
+    actors = actors_of(
+        "Kenya hosted the talks on Monday. Its deputy ambassador, Amina Odhiambo, said the process would go on.\n\n"
+        "Her Ugandan counterpart, Joseph Okello, agreed."
+    )
+    assert _by_text(actors, "Amina Odhiambo").code == "KEN"
+    assert _by_text(actors, "Joseph Okello").code == "UGA"

@@ -188,11 +188,28 @@ class Resolver:
         if code is None and root.head.lower_ in ("including", "like") and root.dep_ == "pobj":
             group = root.head.head
             code = self._code_in([group] + [t for t in group.lefts], by_token)
+        if code is None and title is not None:
+            code = self._lead_in_place(root, by_token)
         if title:
             mention["title"], mention["agent"] = title[0], mention["agent"] or title[1]
         if code:
             how = f"{title[0]} of {code}" if title else f"modifier {code}"
             mention.update(code=code, reason=f"title context: {how}")
+
+    @staticmethod
+    def _lead_in_place(root: Token, by_token: dict[int, Mention]) -> str | None:
+        """"In Juba, Information Minister X said": an official with no country is the lead-in place's."""
+        sent = root.sent
+        first = sent[0]
+        if first.lower_ != "in" or len(sent) < 3:
+            return None
+        for t in first.children:
+            m = by_token.get(t.i)
+            if t.dep_ == "pobj" and m is not None and m["kind"] == "state" and m["code"]:
+                comma = next((x for x in sent if x.i > t.i and x.text == ","), None)
+                if comma is not None and comma.i < root.i:
+                    return m["code"]
+        return None
 
     @staticmethod
     def _code_in(tokens: list[Token], by_token: dict[int, Mention]) -> str | None:
