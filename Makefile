@@ -7,7 +7,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SAMPLES := src/eventwire/data/samples
 
-.PHONY: demo test install install-dev lint bench clean
+.PHONY: demo test install install-dev bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,12 @@ demo: install
 
 test: install-dev
 	$(BIN)/python -m pytest -q
+
+# The quick benchmarks (docs/benchmarks.md lists all of them and their targets).
+bench: install-dev
+	$(BIN)/python benchmarks/actors_speed.py --repeat 3
+	$(BIN)/python benchmarks/events_speed.py
+	$(BIN)/python benchmarks/petrarch2_bench.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info eventwire-data

@@ -16,7 +16,7 @@ from eventwire.ingest import make_article
 
 # Share of gold actor codes found. Pinned just under the measured value so a
 # regression fails; raise it when the actor stage improves (see docs/actors.md).
-EVENT_FLOOR = 0.95
+EVENT_FLOOR = 0.97
 QUOTE_FLOOR = 0.97
 
 

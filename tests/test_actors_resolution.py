@@ -143,3 +143,35 @@ def test_actors_title_with_modifier_is_not_another_office(actors_of):
     actors = actors_of("Chinese President Xi Jinping arrived in Moscow. The Chinese spokesperson said talks went well.")
     spokesperson = [a for a in actors if a.text.endswith("spokesperson")]
     assert spokesperson and spokesperson[0].code == "CHN" and spokesperson[0].name != "Xi Jinping"
+
+
+@pytest.mark.issue(3)
+def test_actors_place_inside_a_longer_name_is_not_an_actor(actors_of):
+    actors = actors_of("Kerry flew to Vienna under the Vienna Convention, the Washington Post said. "
+                       "The US Congress and the Seoul Foreign Ministry objected.")
+    assert [a.text for a in actors if a.code == "AUT"] == ["Vienna"]  # the city, not the treaty
+    assert not [a for a in actors if a.text == "Washington"]
+    assert _by_text(actors, "US").agent == "LEG" and _by_text(actors, "Seoul").agent == "GOV"
+
+
+@pytest.mark.issue(3)
+def test_actors_unlisted_groupings_are_recognised_not_coded(actors_of):
+    actors = actors_of("Mercosur and the European Union signed a trade deal.")
+    assert _by_text(actors, "Mercosur").code is None
+    assert _by_text(actors, "European Union").code == "EU"
+
+
+@pytest.mark.issue(3)
+def test_actors_official_located_by_lead_in_place(actors_of):
+    actors = actors_of("In Harare, Information Minister Tendai Moyo rejected the report.")
+    assert _by_text(actors, "Tendai Moyo").code == "ZWE"
+
+
+@pytest.mark.issue(3)
+def test_actors_counterpart_and_possessive_pronoun_titles(actors_of):
+    actors = actors_of(
+        "Kenya hosted the talks on Monday. Its deputy ambassador, Amina Odhiambo, said the process would go on.\n\n"
+        "Her Ugandan counterpart, Joseph Okello, agreed."
+    )
+    assert _by_text(actors, "Amina Odhiambo").code == "KEN"
+    assert _by_text(actors, "Joseph Okello").code == "UGA"

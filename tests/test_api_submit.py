@@ -28,6 +28,7 @@ def test_api_submit_text_is_analysed_stored_and_shown(client, seed):
     assert response.status_code == 201, response.text
     result = response.json()
     assert result["ok"] and result["id"] == "seed" and result["stored"] == "added"
+    assert result["events"] >= 5 and result["quotes"] >= 10  # the real pipeline, not an empty page
     stored = client.get("/api/articles/seed").json()
     assert stored["article"]["raw_text"] == seed["text"]
     assert len(stored["events"]) == result["events"] and len(stored["quotes"]) == result["quotes"]

@@ -148,3 +148,13 @@ def test_engines_summary_reasons_and_exit_code(config, analyzer, tmp_path):
     result = CliRunner().invoke(main, ["run", str(bad), "-o", str(tmp_path / "o2"), "-w", "1"])
     assert result.exit_code == 2
     assert "0 done" in result.output and "E014 x1" in result.output
+
+
+@pytest.mark.issue(8)
+def test_engines_local_unordered_yields_every_result(config):
+    cfg = config.with_values(engine__chunk_size=2, engine__max_inflight=1)
+    texts = ["The minister met the envoy in Paris on Monday. " * (1 + 6 * (n % 3)) for n in range(8)]
+    articles = [make_article(t, config=cfg, id=f"a{n}") for n, t in enumerate(texts)]
+    results = list(LocalEngine(cfg, workers=2, ordered=False).run(articles))
+    assert sorted(ids(results)) == sorted(a.id for a in articles)
+    assert all(isinstance(r, Analysis) and r.error is None for r in results)

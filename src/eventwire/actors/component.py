@@ -64,4 +64,8 @@ class ActorTagger:
         self.coref.link_names(doc, mentions)
         self.resolver.code_people_from_context(doc, mentions)
         self.coref.link_names(doc, mentions)
-        return self.coref.resolve(doc, mentions)
+        mentions = self.coref.resolve(doc, mentions)
+        # a second look, now that pronouns and titles are mentions too ("Its deputy ambassador, X")
+        self.resolver.code_people_from_context(doc, mentions)
+        self.coref.share_codes(mentions)
+        return mentions

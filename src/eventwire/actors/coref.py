@@ -126,6 +126,18 @@ class Coreferencer:
             self._honorific(doc, m)
         self._link_short_names(mentions)
 
+    @staticmethod
+    def share_codes(mentions: list[Mention]) -> None:
+        """Give every mention of a person the code found for any of them (pronouns, short names)."""
+        code_of: dict[str, str] = {}
+        for m in mentions:
+            if m["kind"] == "person" and m["code"] and m["name"] not in code_of:
+                code_of[m["name"]] = m["code"]
+        for m in mentions:
+            if m["kind"] == "person" and not m["code"] and m["name"] in code_of:
+                m["code"] = code_of[m["name"]]
+                m["reason"] += f"; code {m['code']} from another mention of {m['name']}"
+
     def contextual_metonyms(self, doc: Doc, mentions: list[Mention]) -> None:
         """"Brussels said" stands for the EU when the article has named the EU (``references.yaml``)."""
         table = _references().get("contextual_metonyms") or {}

@@ -96,6 +96,7 @@ class Resolver:
             mention = self.resolve_entity(ent, published)
             if mention is not None:
                 mentions.append(mention)
+        mentions = self._drop_name_parts(doc, mentions)
         for mention in mentions:
             if mention["kind"] != "person" and mention["agent"] is None:
                 mention["agent"] = self._agent_from_head(doc, mention)
@@ -140,6 +141,25 @@ class Resolver:
                        reason=f"office: {role.code} {role.title} {span}")
         return mention
 
+    def _drop_name_parts(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Drop a place that only starts a longer proper name: "Vienna Convention", "Washington Post".
+
+        A place modifying a proper noun that is neither an actor nor a sector or title
+        ("Seoul Foreign Ministry", "US Congress" keep theirs) names a treaty, a paper or
+        an event, not the state.
+        """
+        covered = {i for m in mentions for i in range(m["start"], m["end"])}
+        kept = []
+        for m in mentions:
+            root = doc[m["start"]:m["end"]].root
+            head = root.head
+            if (m["kind"] == "state" and root.dep_ == "compound" and head.pos_ == "PROPN"
+                    and head.i not in covered and head.i >= m["end"]
+                    and self.sector_of(head) is None and not self.is_title(head)):
+                continue
+            kept.append(m)
+        return kept
+
     # -- context -------------------------------------------------------------------
     def code_people_from_context(self, doc: Doc, mentions: list[Mention]) -> None:
         """Code people the dictionary could not, from the titles and actors around their names."""
@@ -168,11 +188,28 @@ class Resolver:
         if code is None and root.head.lower_ in ("including", "like") and root.dep_ == "pobj":
             group = root.head.head
             code = self._code_in([group] + [t for t in group.lefts], by_token)
+        if code is None and title is not None:
+            code = self._lead_in_place(root, by_token)
         if title:
             mention["title"], mention["agent"] = title[0], mention["agent"] or title[1]
         if code:
             how = f"{title[0]} of {code}" if title else f"modifier {code}"
             mention.update(code=code, reason=f"title context: {how}")
+
+    @staticmethod
+    def _lead_in_place(root: Token, by_token: dict[int, Mention]) -> str | None:
+        """"In Juba, Information Minister X said": an official with no country is the lead-in place's."""
+        sent = root.sent
+        first = sent[0]
+        if first.lower_ != "in" or len(sent) < 3:
+            return None
+        for t in first.children:
+            m = by_token.get(t.i)
+            if t.dep_ == "pobj" and m is not None and m["kind"] == "state" and m["code"]:
+                comma = next((x for x in sent if x.i > t.i and x.text == ","), None)
+                if comma is not None and comma.i < root.i:
+                    return m["code"]
+        return None
 
     @staticmethod
     def _code_in(tokens: list[Token], by_token: dict[int, Mention]) -> str | None:
