@@ -59,3 +59,15 @@ def test_event_takes_the_date_of_its_clause(nlp):
 def test_event_without_a_date_is_null(nlp):
     _, doc = code(nlp, "Poland condemned Belarus.", published=PUB)
     assert doc._.eventwire_events and doc._.eventwire_events[0]["date"] is None
+
+
+def test_a_dated_act_without_a_codable_party_dates_its_retelling(nlp):
+    from tests.test_events_constructions import code
+
+    _, doc = code(
+        nlp, "Ghana and the Kolo bloc signed a trade pact on Tuesday. "
+        "Ghana's trade minister signed the accord with Togo at a ceremony.",
+        published="2024-05-15",
+    )
+    signed = [e for e in doc._.eventwire_events if e["verb"] == "sign" and e["target"]["code"] == "TGO"]
+    assert signed and signed[0]["date"] == "2024-05-14"

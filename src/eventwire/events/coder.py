@@ -34,6 +34,7 @@ class Coder:
         dates = resolve_doc_dates(doc)
         self._dateline_end = dateline_end(doc)
         self._history: list[dict[str, Any]] = []
+        self._anchors: list[dict[str, Any]] = []
         consumed: set[int] = set()
         events: list[dict[str, Any]] = []
         for sent in doc.sents:
@@ -45,12 +46,28 @@ class Coder:
                 elif tok.pos_ == "VERB":
                     entry = self.lex.verb_entry(tok)
                     if entry is not None:
-                        events.extend(self._verb_events(tok, entry, sent, dates, consumed))
+                        found = self._verb_events(tok, entry, sent, dates, consumed)
+                        events.extend(found)
+                        if not found:
+                            self._anchor(tok, sent, dates)
                 elif tok.pos_ == "NOUN":
                     entry = self.lex.noun_entry(tok)
                     if entry is not None and not any(a.i in consumed for a in tok.ancestors):
                         events.extend(self._noun_events(tok, entry, sent, dates))
-        return _dedupe(inherit_dates(events))
+        return _dedupe(inherit_dates(events, self._anchors))
+
+    def _anchor(self, verb: Token, sent: Span, dates) -> None:
+        """A dated action that gave no event (a party the actors stage cannot code: "the EU and
+        the Mercosur bloc signed ... on Saturday") still dates its later retellings."""
+        if mod.is_negated(verb) or mod.in_conditional(verb) or mod.modals(verb) & mod.HYPO_MODALS:
+            return
+        when = next((dates[t.i] for t in syn.clause_tokens(verb) if t.i in dates), None)
+        actors = [m for t in syn.subject_tokens(verb) for m in syn.actors_of(t)]
+        if when is None or not actors:
+            return
+        for m in _unique(actors):
+            self._anchors.append({"source": m, "target": None, "date": when.value, "date_precision": when.precision,
+                                  "verb": verb.lemma_.lower(), "start_char": sent.start_char})
 
     # ---- verbs -------------------------------------------------------------------------
     def _action_code(self, verb: Token) -> str | None:

@@ -52,13 +52,16 @@ def dateline_end(doc: Doc) -> int:
     return m.end() if m else 0
 
 
-def inherit_dates(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """An undated retelling of an earlier dated act (same verb, a shared actor) takes its date."""
+def inherit_dates(events: list[dict[str, Any]], anchors: list[dict[str, Any]] = ()) -> list[dict[str, Any]]:
+    """An undated retelling of an earlier dated act (same verb, a shared actor) takes its date.
+    ``anchors`` are dated acts that gave no event (same keys as events)."""
     out = []
     for i, e in enumerate(events):
         if e["date"] is None:
             codes = {(e["source"] or {}).get("code"), (e["target"] or {}).get("code")}
-            for prev in reversed(events[:i]):
+            earlier = events[:i] + [a for a in anchors if a["start_char"] < e["start_char"]]
+            earlier.sort(key=lambda x: x["start_char"])
+            for prev in reversed(earlier):
                 if prev["date"] and prev["verb"] == e["verb"] and codes & {
                     (prev["source"] or {}).get("code"), (prev["target"] or {}).get("code")
                 }:
