@@ -122,3 +122,9 @@ def test_including_names_the_members_of_a_plural_recipient(nlp):
 def test_demand_with_a_that_clause_targets_its_subject(nlp):
     events, _ = code(nlp, "Kenya demanded that Uganda withdraw its troops from the border.")
     assert ("KEN", "UGA") in {(s, t) for s, t, c in events if c.startswith("10")}
+
+
+def test_an_accord_brokered_by_x_is_mediation_between_its_parties(nlp):
+    events, _ = code(nlp, "Ghana and Togo signed a peace accord on Monday. The accord, brokered by Nigeria, ends a long dispute.")
+    assert {("NGA", "GHA", "045"), ("NGA", "TGO", "045")} <= events
+

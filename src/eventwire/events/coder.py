@@ -14,7 +14,7 @@ from eventwire.events import modality as mod
 from eventwire.events import syntax as syn
 from eventwire.events.cameo import cameo_info
 from eventwire.events.dating import dateline_end, inherit_dates, resolve_doc_dates
-from eventwire.events.judgements import judgements, pair_referents
+from eventwire.events.judgements import judged_doers, judgements, pair_referents
 from eventwire.events.lexicon import DEFAULT_TARGETS, Entry, Lexicon, choose_code, reverse_code
 
 FRAMES = ("appeal", "demand", "intent", "reject", "threat")
@@ -298,6 +298,11 @@ class Coder:
                 if c.dep_ == "ccomp":
                     tgt = [m for t in syn.subject_tokens(c) for m in syn.actors_of(t)]
                     break
+        if not tgt and code[:3] in ("045", "046"):  # "the accord, brokered by X": X mediated between its parties
+            accords = [t for t in targets if t.lemma_.lower() in self.lex.accord_nouns]
+            if accords:
+                own = {m.get("code") for m in src}
+                tgt = [m for m in judged_doers(accords[0], self._history, verb.idx, self.lex) if m.get("code") not in own]
         if not tgt and src and code[:2] in ("15", "17", "18", "19", "20"):
             tgt = self._domestic(targets, src, self.lex.domestic_groups)
         if not src and tgt and code[:2] in ("15", "17", "18"):

@@ -182,6 +182,8 @@ def _included(token: Token) -> list[Mention]:
 
 
 def is_passive(verb: Token) -> bool:
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+        return True  # "the accord, brokered by X"
     return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
 
