@@ -48,7 +48,8 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'/,-]+,\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2},\
 
 def dateline_end(doc: Doc) -> int:
     """Character offset where a leading dateline ("SEOUL, June 20, 2024") ends, else 0."""
-    m = _DATELINE.match(doc.text[:120])
+    # doc.text joins every token of the article; the first 60 tokens are enough here
+    m = _DATELINE.match(doc[: min(len(doc), 60)].text[:120])
     return m.end() if m else 0
 
 
