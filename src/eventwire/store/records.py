@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from eventwire.ingest import Failure
+from eventwire.output import quote_record
 from eventwire.store.dedup import Window, actor_key, mention_window
 from eventwire.types import Actor, Analysis, Article, Event
 
@@ -186,13 +187,5 @@ def _code_name(actor: Actor | None) -> tuple[str | None, str | None]:
 
 
 def _quote_row(quote: Any) -> dict[str, Any]:
-    return {
-        "speaker": quote.speaker,
-        "speaker_actor": quote.speaker_actor,
-        "speaker_type": quote.speaker_type,
-        "text": quote.text,
-        "kind": quote.kind,
-        "cue": quote.cue,
-        "start": quote.start,
-        "end": quote.end,
-    }
+    """A quote's columns: the same fields ``eventwire extract`` writes."""
+    return quote_record(quote)
