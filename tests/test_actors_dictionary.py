@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import datetime
 import itertools
+from importlib import resources
 
 import pycountry
 import pytest
@@ -44,37 +45,13 @@ GUIDELINE_ORG_CODES = {
     "WTO",
     "OPCW",
 }
-SECTORS = {
-    "GOV",
-    "MIL",
-    "LEG",
-    "JUD",
-    "OPP",
-    "REB",
-    "COP",
-    "SPY",
-    "BUS",
-    "MED",
-    "CVL",
-    "EDU",
-    "LAB",
-    "REF",
-    "HLH",
-    "NGO",
-    "IGO",
-    "CRM",
-    "ELI",
-    "REL",
-    "UAF",
-    "ENV",
-    "AGR",
-    "HRI",
-    "DEV",
-    "PTY",
-    "MNC",
-    "MOD",
-    "RAD",
-}
+def _sector_codes() -> set[str]:
+    """Every CAMEO/PLOVER actor type code, from the table eventwire ships (data/events)."""
+    table = resources.files("eventwire").joinpath("data/events/cameo_actor_type_codes.tsv").read_text("utf-8")
+    return {line.split("\t")[0] for line in table.splitlines()[1:] if line.strip()}
+
+
+SECTORS = _sector_codes()
 
 
 @pytest.fixture(scope="module")
