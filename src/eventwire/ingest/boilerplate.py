@@ -117,10 +117,12 @@ def boilerplate_lines(lines: list[str], patterns: tuple[Pattern, ...] | None = N
     first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
     drop: set[int] = set()
     i = 0
+    anywhere = tuple(p for p in patterns if p.place == "any")
     while i < len(lines):
         hit = hits[i]
-        at_edge = i < first or i > last
-        if hit is None or (hit.place == "edge" and not at_edge):
+        if hit is not None and hit.place == "edge" and first <= i <= last:
+            hit = _match(keys[i], anywhere)  # inside the story only "any" patterns count
+        if hit is None:
             i += 1
             continue
         drop.add(i)
