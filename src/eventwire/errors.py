@@ -61,6 +61,22 @@ class Errors:
     E110 = "[E110] PETRARCH dictionary {origin}, line {line}: {detail}: {text!r}"
     E111 = "[E111] PETRARCH dictionary {origin}, line {line}: bad date restriction {text!r}; use YYMMDD or YYYYMMDD."
 
+    # E300-E349: the store (eventwire.store), ingest, query and export.
+    E300 = "[E300] Cannot open the database {url}: {detail}"
+    E301 = (
+        "[E301] Unsupported database URL {url!r}. Use sqlite:///path/to/file.db, a plain file path, "
+        "or postgresql://user:password@host:port/dbname."
+    )
+    E302 = "[E302] Could not upgrade the database schema at {url}: {detail}"
+    E303 = "[E303] {origin}: article {id!r} could not be stored ({detail}); nothing of it was written."
+    E304 = (
+        "[E304] The database {url} has schema revision {revision!r}, which this eventwire does not know. "
+        "It was written by a newer eventwire: upgrade eventwire to read it."
+    )
+    E305 = "[E305] Bad value for {field}: {value!r}. {hint}"
+    E306 = "[E306] Unknown {what} {value!r}. Choose one of: {choices}."
+    E307 = "[E307] Cannot write {path}: {detail}"
+
 
 class EventwireError(Exception):
     """Base class for eventwire's own errors."""
@@ -76,3 +92,7 @@ class InputError(EventwireError):
 
 class ConfigError(EventwireError):
     """A config file or option that cannot be used."""
+
+
+class StoreError(EventwireError):
+    """The database cannot be opened, upgraded, written or queried as asked."""

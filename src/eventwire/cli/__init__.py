@@ -12,7 +12,10 @@ import click
 from eventwire import __version__
 from eventwire.cli.actors import actors
 from eventwire.cli.demo import demo
+from eventwire.cli.export import export
 from eventwire.cli.extract import extract
+from eventwire.cli.ingest import ingest
+from eventwire.cli.query import query
 
 # Exit codes (docs/cli.md): 0 all articles succeeded, 1 some failed, 2 nothing
 # was processed or the command line was wrong (click's own usage errors are 2 too).
@@ -31,3 +34,6 @@ def main(verbose: int) -> None:
 main.add_command(actors)
 main.add_command(demo)
 main.add_command(extract)
+main.add_command(ingest)
+main.add_command(query)
+main.add_command(export)
