@@ -207,9 +207,12 @@ def bench_dates(shared: Path, tmp: Path, systems: Systems, limit: int | None) ->
         if not (roots[archive] / rel).is_file():
             missing += 1  # listed in file_locations.json but absent from the archive
             continue
+        refused_before = len(systems.refused)
         found = systems.dates(_read_html(roots[archive] / rel), url)
+        # "ingested": the pages eventwire takes as articles (a refused page has no date to give)
+        keys = (set_name, "all") if len(systems.refused) > refused_before else (set_name, "all", "ingested")
         for name, date in found.items():
-            for key in (set_name, "all"):
+            for key in keys:
                 t = tallies.setdefault(key, {}).setdefault(name, [0, 0, 0])  # pages, returned, correct
                 t[0] += 1
                 t[1] += date is not None

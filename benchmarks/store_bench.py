@@ -57,7 +57,9 @@ def shift(value: str | None, days: int) -> str | None:
 
 def analyse_gold(analyzer: Analyzer, config) -> tuple[list[Analysis], float]:
     records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.json"))]
-    articles = [make_article(r["text"], config=config, id=r["id"], published=r.get("published")) for r in records]
+    articles = [
+        make_article(r["text"], config=config, id=r["id"], published=r.get("published")) for r in records
+    ]
     list(analyzer.analyze(articles[:2]))  # warm up
     started = time.perf_counter()
     analyses = list(analyzer.analyze(articles))
@@ -89,18 +91,32 @@ def run(url: str, base: list[Analysis], n: int) -> dict:
             if i == min(1000, n):
                 rss_1k = peak_rss_mb()
             if i % 1000 == 0:
-                print(f"  {display_url(url)}: {i}/{n} articles, {i / (time.perf_counter() - started):.0f}/s",
-                      file=sys.stderr, flush=True)
+                print(
+                    f"  {display_url(url)}: {i}/{n} articles, {i / (time.perf_counter() - started):.0f}/s",
+                    file=sys.stderr,
+                    flush=True,
+                )
         seconds = time.perf_counter() - started
         counts = store.counts()
-    return {"rate": n / seconds, "seconds": seconds, "rss_1k": rss_1k, "rss_n": peak_rss_mb(), "counts": counts}
+    return {
+        "rate": n / seconds,
+        "seconds": seconds,
+        "rss_1k": rss_1k,
+        "rss_n": peak_rss_mb(),
+        "counts": counts,
+    }
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--n", type=int, default=10_000, help="articles to store (default 10000)")
-    parser.add_argument("--pg", default=os.environ.get("EVENTWIRE_TEST_POSTGRES"),
-                        help="PostgreSQL URL of an empty database (default $EVENTWIRE_TEST_POSTGRES)")
+    parser.add_argument(
+        "--pg",
+        default=os.environ.get("EVENTWIRE_TEST_POSTGRES"),
+        help="PostgreSQL URL of an empty database (default $EVENTWIRE_TEST_POSTGRES)",
+    )
     parser.add_argument("--no-sqlite", action="store_true", help="skip the SQLite run")
     args = parser.parse_args()
     if not GOLD.is_dir():
@@ -140,7 +156,11 @@ def _fresh_pg(admin: str) -> tuple[str, Callable[[], None]]:
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
-    admin = admin.replace("postgresql://", "postgresql+psycopg://", 1) if admin.startswith("postgresql://") else admin
+    admin = (
+        admin.replace("postgresql://", "postgresql+psycopg://", 1)
+        if admin.startswith("postgresql://")
+        else admin
+    )
     name = "ew_bench_" + uuid.uuid4().hex[:8]
     engine = create_engine(admin, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
