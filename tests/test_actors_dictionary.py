@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import datetime
+import itertools
 
 import pycountry
 import pytest
@@ -14,12 +15,65 @@ from eventwire.actors.dictionary import FORMS, KINDS, ActorDictionary, Entry, Ro
 NON_ISO_STATE_CODES = {"XKX"}
 # Codes of the gold guidelines (benchmarks/gold/GUIDELINES.md) every IGO list must have.
 GUIDELINE_ORG_CODES = {
-    "NATO", "UN", "EU", "AU", "ASEAN", "OPEC", "IAEA", "WHO", "IMF", "WB", "ICC", "OSCE", "G7", "G20", "ARL",
-    "GCC", "ICRC", "AI", "HRW", "ECOWAS", "SADC", "IGAD", "OAS", "CSTO", "SCO", "OIC", "WTO", "OPCW",
+    "NATO",
+    "UN",
+    "EU",
+    "AU",
+    "ASEAN",
+    "OPEC",
+    "IAEA",
+    "WHO",
+    "IMF",
+    "WB",
+    "ICC",
+    "OSCE",
+    "G7",
+    "G20",
+    "ARL",
+    "GCC",
+    "ICRC",
+    "AI",
+    "HRW",
+    "ECOWAS",
+    "SADC",
+    "IGAD",
+    "OAS",
+    "CSTO",
+    "SCO",
+    "OIC",
+    "WTO",
+    "OPCW",
 }
 SECTORS = {
-    "GOV", "MIL", "LEG", "JUD", "OPP", "REB", "COP", "SPY", "BUS", "MED", "CVL", "EDU", "LAB", "REF", "HLH",
-    "NGO", "IGO", "CRM", "ELI", "REL", "UAF", "ENV", "AGR", "HRI", "DEV", "PTY", "MNC", "MOD", "RAD",
+    "GOV",
+    "MIL",
+    "LEG",
+    "JUD",
+    "OPP",
+    "REB",
+    "COP",
+    "SPY",
+    "BUS",
+    "MED",
+    "CVL",
+    "EDU",
+    "LAB",
+    "REF",
+    "HLH",
+    "NGO",
+    "IGO",
+    "CRM",
+    "ELI",
+    "REL",
+    "UAF",
+    "ENV",
+    "AGR",
+    "HRI",
+    "DEV",
+    "PTY",
+    "MNC",
+    "MOD",
+    "RAD",
 }
 
 
@@ -62,17 +116,44 @@ def test_actors_dictionary_has_the_guideline_organisations(actors):
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("Kyiv", "UKR"), ("Kiev", "UKR"), ("Seoul", "KOR"), ("Pyongyang", "PRK"), ("Washington", "USA"),
-        ("White House", "USA"), ("Pentagon", "USA"), ("Kremlin", "RUS"), ("Downing Street", "GBR"),
-        ("Elysee", "FRA"), ("Élysée", "FRA"), ("Beijing", "CHN"), ("Zhongnanhai", "CHN"), ("Miraflores", "VEN"),
-        ("South Korean", "KOR"), ("Ukrainians", "UKR"), ("Emirati", "ARE"), ("Britain", "GBR"), ("U.S.", "USA"),
-        ("Ivory Coast", "CIV"), ("Türkiye", "TUR"), ("Vietnam", "VNM"), ("NATO", "NATO"),
-        ("UN Security Council", "UN"), ("Human Rights Watch", "HRW"), ("World Bank", "WB"),
+        ("Kyiv", "UKR"),
+        ("Kiev", "UKR"),
+        ("Seoul", "KOR"),
+        ("Pyongyang", "PRK"),
+        ("Washington", "USA"),
+        ("White House", "USA"),
+        ("Pentagon", "USA"),
+        ("Kremlin", "RUS"),
+        ("Downing Street", "GBR"),
+        ("Elysee", "FRA"),
+        ("Élysée", "FRA"),
+        ("Beijing", "CHN"),
+        ("Zhongnanhai", "CHN"),
+        ("Miraflores", "VEN"),
+        ("South Korean", "KOR"),
+        ("Ukrainians", "UKR"),
+        ("Emirati", "ARE"),
+        ("Britain", "GBR"),
+        ("U.S.", "USA"),
+        ("Ivory Coast", "CIV"),
+        ("Türkiye", "TUR"),
+        ("Vietnam", "VNM"),
+        ("NATO", "NATO"),
+        ("UN Security Council", "UN"),
+        ("Human Rights Watch", "HRW"),
+        ("World Bank", "WB"),
     ],
 )
 def test_actors_dictionary_surface_forms_resolve(actors, text, code):
     forms = {t: key for t, key, _ in actors.surface_forms()}
     assert actors.entries[forms[text]].code == code
+
+
+def test_actors_dictionary_apostrophes_come_straight_and_curly(actors):
+    forms = {t: key for t, key, _ in actors.surface_forms()}
+    assert forms["Quai d'Orsay"] == forms["Quai d\u2019Orsay"] == "state:FRA"
+    assert forms["C\u00f4te d\u2019Ivoire"] == "state:CIV"
+    assert forms["People\u2019s Liberation Army"] == "group:peoples_liberation_army"
 
 
 def test_actors_dictionary_entries_are_valid(actors):
@@ -176,5 +257,91 @@ def test_actors_dictionary_stoltenberg_is_not_nato_after_2024(actors):
     assert actors.role_on(stoltenberg, datetime.date(2025, 1, 1)) is None
     assert actors.role_on(stoltenberg, datetime.date(2024, 10, 1)).code == "NATO"
     assert {t for t, key, form in actors.surface_forms() if key == stoltenberg.key} == {
-        "Jens Stoltenberg", "Stoltenberg"
+        "Jens Stoltenberg",
+        "Stoltenberg",
     }
+
+
+@pytest.mark.parametrize(
+    ("key", "code", "agent"),
+    [
+        ("group:israel_defense_forces", "ISR", "MIL"),
+        ("group:kcna", "PRK", "MED"),
+        ("group:hamas", "PSE", "REB"),
+        ("group:fbi", "USA", "COP"),
+    ],
+)
+def test_actors_dictionary_groups_carry_their_state_and_sector(actors, key, code, agent):
+    entry = actors.entries[key]
+    role = actors.role_on(entry, datetime.date(2024, 1, 1))
+    assert (entry.code, role.code, role.agent) == (code, code, agent)
+
+
+def test_actors_dictionary_bundled_files_share_no_key():
+    from importlib import resources
+
+    from eventwire.actors import dictionary_yaml
+    from eventwire.actors.dictionary import BUNDLED_FILES
+
+    folder = resources.files("eventwire") / "data" / "actors"
+    seen: dict[str, str] = {}
+    for name in BUNDLED_FILES:
+        for entry in dictionary_yaml.parse((folder / name).read_text(encoding="utf-8"), name).entries:
+            assert entry.key not in seen, f"{entry.key} in {seen.get(entry.key)} and {name}"
+            seen[entry.key] = name
+    assert len(seen) == len(ActorDictionary.load().entries)
+
+
+# Offices one person holds at a time. Month-precise dates (start on the 1st, end on the
+# last day of the month) make handovers overlap by up to a month; more is a data error.
+SINGLE_HOLDER_TITLES = {
+    "President",
+    "Prime Minister",
+    "Foreign Minister",
+    "Defence Minister",
+    "Secretary of State",
+    "Secretary of Defense",
+    "Chancellor",
+    "Foreign Secretary",
+    "Defence Secretary",
+    "Secretary General",
+    "Secretary-General",
+    "Director General",
+    "Director-General",
+    "Managing Director",
+    "King",
+    "Queen",
+    "Emir",
+    "Supreme Leader",
+    "Premier",
+    "Minister of the Armed Forces",
+    "Taoiseach",
+    "Sultan",
+    "Pope",
+    "President of the European Commission",
+    "President of the European Council",
+    "Vice President",
+    "High Representative for Foreign Affairs and Security Policy",
+    "National Security Adviser",
+    "Ambassador to the United Nations",
+    "Chief of the General Staff",
+    "Chief of Army Staff",
+    "Prosecutor",
+}
+
+
+def test_actors_dictionary_single_holder_offices_do_not_overlap(actors):
+    holders = collections.defaultdict(list)
+    for entry in of_kind(actors, "person"):
+        for role in entry.roles:
+            if role.title in SINGLE_HOLDER_TITLES and role.start:
+                holders[(role.code, role.title)].append(
+                    (role.start, role.end or datetime.date.max, entry.name)
+                )
+    clashes = []
+    for office, terms in holders.items():
+        terms.sort()
+        for (_, end, name), (start, _, successor) in itertools.pairwise(terms):
+            if (end - start).days > 31:
+                clashes.append((office, name, successor))
+    assert clashes == []

@@ -22,7 +22,9 @@ def forms(actors):
 
 
 def test_actors_dictionary_user_file_adds_a_person_and_a_group(tmp_path):
-    path = write(tmp_path, """\
+    path = write(
+        tmp_path,
+        """\
         source: my lab's list
         entries:
           - kind: person
@@ -34,7 +36,8 @@ def test_actors_dictionary_user_file_adds_a_person_and_a_group(tmp_path):
           - {kind: group, code: XYZREB, name: Example Front, names: [the Front]}
         agents:
           MIL: [drone unit]
-        """)
+        """,
+    )
     actors = ActorDictionary.load([path])
     ada = actors.entries["person:ada_example"]
     assert ada.source == "my lab's list"
@@ -48,12 +51,15 @@ def test_actors_dictionary_user_file_adds_a_person_and_a_group(tmp_path):
 
 
 def test_actors_dictionary_user_file_overrides_key_and_surface_form(tmp_path):
-    path = write(tmp_path, """\
+    path = write(
+        tmp_path,
+        """\
         entries:
           - {kind: state, code: KOR, name: Korea, names: [Korea, South Korea]}
           - {key: "group:brussels_eu", kind: igo, code: EU, name: EU institutions, names: [EU institutions],
              metonyms: [Brussels]}
-        """)
+        """,
+    )
     actors = ActorDictionary.load([path])
     assert actors.entries["state:KOR"].name == "Korea"
     assert actors.entries["state:KOR"].metonyms == ()  # replaced whole, not merged
@@ -68,13 +74,35 @@ def test_actors_dictionary_user_file_overrides_key_and_surface_form(tmp_path):
         ("entries:\n  - {kind: state, code: KOR}\n", "E102", 2),
         ("entries:\n  - kind: planet\n    name: Mars\n", "E104", 2),
         ("entries:\n  - {kind: state, code: KOR, name: Korea, capital: Seoul}\n", "E105", 2),
-        ("entries:\n  - {kind: state, code: KOR, name: Korea, names: Korea2}\n  - {kind: state, name: X, names: 3}\n",
-         "E106", 3),
-        ("entries:\n  - {kind: state, code: KOR, name: A}\n  - {kind: state, code: KOR, name: B}\n", "E107", 3),
-        ("entries:\n  - kind: person\n    name: A\n    roles:\n      - {code: KOR, title: PM, start: 2020-13-01}\n",
-         "E103", 5),
-        ("entries:\n  - kind: person\n    name: A\n    roles:\n      - {code: KOR, title: PM, start: 2020, end: 2019}\n",
-         "E109", 5),
+        (
+            (
+                "entries:\n  - {kind: state, code: KOR, name: Korea, names: Korea2}\n"
+                "  - {kind: state, name: X, names: 3}\n"
+            ),
+            "E106",
+            3,
+        ),
+        (
+            "entries:\n  - {kind: state, code: KOR, name: A}\n  - {kind: state, code: KOR, name: B}\n",
+            "E107",
+            3,
+        ),
+        (
+            (
+                "entries:\n  - kind: person\n    name: A\n    roles:\n"
+                "      - {code: KOR, title: PM, start: 2020-13-01}\n"
+            ),
+            "E103",
+            5,
+        ),
+        (
+            (
+                "entries:\n  - kind: person\n    name: A\n    roles:\n"
+                "      - {code: KOR, title: PM, start: 2020, end: 2019}\n"
+            ),
+            "E109",
+            5,
+        ),
         ("- just a list\n", "E101", 1),
     ],
 )

@@ -82,10 +82,19 @@ def test_actors_petrarch_roles_split_actor_and_sector(validate):
 @pytest.mark.parametrize(
     ("word", "sector"),
     [
-        ("president", "GOV"), ("presidents", "GOV"), ("foreign minister", "GOV"), ("police", "COP"),
-        ("congressman", "LEG"), ("congresswomen", "LEG"), ("attorneys general", "GOV"),
-        ("human rights organization", "NGO"), ("msf", "NGO"), ("golden geese", "GGS"),
-        ("minister of silly walks", "GOV"), ("ministries of silly walks", "GOV"), ("troops", "MIL"),
+        ("president", "GOV"),
+        ("presidents", "GOV"),
+        ("foreign minister", "GOV"),
+        ("police", "COP"),
+        ("congressman", "LEG"),
+        ("congresswomen", "LEG"),
+        ("attorneys general", "GOV"),
+        ("human rights organization", "NGO"),
+        ("msf", "NGO"),
+        ("golden geese", "GGS"),
+        ("minister of silly walks", "GOV"),
+        ("ministries of silly walks", "GOV"),
+        ("troops", "MIL"),
     ],
 )
 def test_actors_petrarch_agents_load(validate, word, sector):
@@ -103,7 +112,8 @@ def test_actors_petrarch_agents_plural_rules():
 def test_actors_petrarch_maps_cameo_codes_to_eventwire_codes(tmp_path):
     path = tmp_path / "mine.txt"
     path.write_text(
-        "NATO_ [IGOWSTNAT]\nKOSOVO_ [KSV]\nBAN_KI_MOON_  # a person\n\t[KORGOV 040101-061201]\n\t[IGOUNO >061231]\n",
+        "NATO_ [IGOWSTNAT]\nKOSOVO_ [KSV]\n"
+        "BAN_KI_MOON_  # a person\n\t[KORGOV 040101-061201]\n\t[IGOUNO >061231]\n",
         encoding="utf-8",
     )
     actors = ActorDictionary.load([path])
@@ -113,10 +123,22 @@ def test_actors_petrarch_maps_cameo_codes_to_eventwire_codes(tmp_path):
     assert ban.kind == "person"
     role = actors.role_on(ban, datetime.date(2005, 5, 5))
     assert (role.code, role.agent, role.start, role.end) == (
-        "KOR", "GOV", datetime.date(2004, 1, 1), datetime.date(2006, 12, 1)
+        "KOR",
+        "GOV",
+        datetime.date(2004, 1, 1),
+        datetime.date(2006, 12, 1),
     )
     assert actors.role_on(ban, datetime.date(2010, 1, 1)).code == "UN"
     assert actors.role_on(ban, datetime.date(2006, 12, 31)) is None
+
+
+def test_actors_petrarch_sector_survives_code_mapping(tmp_path):
+    path = tmp_path / "mine.txt"
+    path.write_text("SOME_SPY_AGENCY_ [ISRSPY]\nKOSOVO_POLICE_ [KSVCOP]\n", encoding="utf-8")
+    actors = ActorDictionary.load([path])
+    spy = actors.role_on(actors.entries["petrarch:some_spy_agency"], None)
+    police = actors.role_on(actors.entries["petrarch:kosovo_police"], None)
+    assert (spy.code, spy.agent, police.code, police.agent) == ("ISR", "SPY", "XKX", "COP")
 
 
 @pytest.mark.parametrize(
@@ -157,12 +179,18 @@ def test_actors_petrarch_orphan_code_fails_even_when_lenient(tmp_path):
 
 # ../shared next to the repository (or next to the worktree folder), as the benchmarks read it
 SHARED = next(
-    (p / "shared" / "ontology" / "petrarch2" for p in Path(__file__).resolve().parents[2:4] if (p / "shared").is_dir()),
+    (
+        p / "shared" / "ontology" / "petrarch2"
+        for p in Path(__file__).resolve().parents[2:4]
+        if (p / "shared").is_dir()
+    ),
     Path("/nonexistent"),
 )
 
 
-@pytest.mark.skipif(not (SHARED / "Phoenix.Countries.actors.txt").is_file(), reason="needs ../shared (not in a clone)")
+@pytest.mark.skipif(
+    not (SHARED / "Phoenix.Countries.actors.txt").is_file(), reason="needs ../shared (not in a clone)"
+)
 def test_actors_petrarch_phoenix_countries_loads():
     actors = ActorDictionary.load([SHARED / "Phoenix.Countries.actors.txt"])
     stoltenberg = actors.entries["petrarch:jens_stoltenberg"]
@@ -173,7 +201,10 @@ def test_actors_petrarch_phoenix_countries_loads():
 
 def test_actors_petrarch_phrases_get_natural_case_twins_that_never_override(tmp_path):
     path = tmp_path / "mine.txt"
-    path.write_text("JENS_STOLTENBERG_ [NORGOV]\n+STOLTENBERG\nNEW_PERSON_NAME_ [ABCGOV]\nNATO_ [IGOWSTNAT]\n", encoding="utf-8")
+    path.write_text(
+        "JENS_STOLTENBERG_ [NORGOV]\n+STOLTENBERG\nNEW_PERSON_NAME_ [ABCGOV]\nNATO_ [IGOWSTNAT]\n",
+        encoding="utf-8",
+    )
     actors = ActorDictionary.load([path])
     forms = {text: key for text, key, _ in actors.surface_forms()}
     assert forms["JENS STOLTENBERG"] == "petrarch:jens_stoltenberg"  # as written: overrides
@@ -183,10 +214,31 @@ def test_actors_petrarch_phrases_get_natural_case_twins_that_never_override(tmp_
     assert forms["NATO"] == "petrarch:nato"
 
 
+def test_actors_petrarch_mixed_case_phrases_are_written_forms(tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_text("Jens_Stoltenberg_ [NORGOV]\n", encoding="utf-8")
+    forms = {text: key for text, key, _ in ActorDictionary.load([path]).surface_forms()}
+    assert forms["Jens Stoltenberg"] == "petrarch:jens_stoltenberg"  # written as such: it overrides
+
+
 @pytest.mark.parametrize(
     ("phrase", "cased"),
-    [("SOUTH KOREA", "South Korea"), ("NATO", "NATO"), ("U.N.", "U.N."), ("BASHAR AL-ASSAD", "Bashar al-Assad"),
-     ("UNITED STATES OF AMERICA", "United States of America"), ("GROUP OF 77", "Group of 77")],
+    [
+        ("SOUTH KOREA", "South Korea"),
+        ("NATO", "NATO"),
+        ("U.N.", "U.N."),
+        ("BASHAR AL-ASSAD", "Bashar al-Assad"),
+        ("UNITED STATES OF AMERICA", "United States of America"),
+        ("GROUP OF 77", "Group of 77"),
+    ],
 )
 def test_actors_petrarch_natural_case(phrase, cased):
     assert petrarch.natural_case(phrase) == cased
+
+
+def test_actors_petrarch_no_plural_for_plurals_or_prepositional_phrases(tmp_path):
+    path = tmp_path / "agents.txt"
+    path.write_text("VANDALS [~CRM]\nMINISTER OF_DEFENSE [~GOV]\nCONGRESS [~LEG]\nEMPRESS [~GOV]\n", encoding="utf-8")
+    agents = ActorDictionary.load([path]).agents
+    assert "vandalses" not in agents and "minister of defenses" not in agents
+    assert agents["congresses"] == "LEG" and agents["empresses"] == "GOV"

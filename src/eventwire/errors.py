@@ -77,6 +77,52 @@ class Errors:
     E306 = "[E306] Unknown {what} {value!r}. Choose one of: {choices}."
     E307 = "[E307] Cannot write {path}: {detail}"
 
+    # E500-E549: sources (WARC, feeds, URLs) and engines (local, Ray); see docs/scale.md.
+    E500 = "[E500] {url}: could not fetch ({detail}) after {attempts} attempt(s). Check the address and network."
+    E501 = "[E501] {url}: the server answered HTTP {status}{retried}."
+    E502 = "[E502] {url}: too many redirects (more than {limit}); the site redirects in a loop."
+    E503 = (
+        "[E503] {url}: the response is over {limit:,} bytes, so it was not read. "
+        "Raise `sources.max_bytes` in the config to accept larger pages."
+    )
+    E504 = "[E504] {url}: not an HTML page, text or feed (Content-Type {content_type!r}); skipped."
+    E505 = "[E505] {url}: robots.txt of {host} disallows fetching it for user agent {agent!r}; skipped."
+    E506 = "[E506] {url}: the response took longer than {limit:g} s in total; gave up."
+    E507 = "[E507] {origin}: not a readable RSS/Atom feed ({detail})."
+    E508 = "[E508] {origin}: feed entry has no link and no text; nothing to analyse."
+    E509 = "[E509] {origin}: the WARC file is damaged or not a WARC file ({detail}); records before it were read."
+    E510 = (
+        "[E510] The Ray engine needs Ray: install it with `pip install 'eventwire[ray]'`. ({detail})"
+    )
+    E511 = "[E511] {origin}: a worker process died while analysing this batch ({detail})."
+    E512 = "[E512] --workers must be 0 (one per CPU core) or more, got {workers}."
+    E516 = (
+        "[E516] Worker processes died {times} times in a row without finishing a batch ({detail}). "
+        "They may be unable to start (run with --workers 1 to see the error) or be killed for memory "
+        "(lower engine.chunk_size or --workers)."
+    )
+    # E400-E449: the REST API and web UI (eventwire serve).
+    E400 = "[E400] {method} {path}: no such page or endpoint. The API is listed at /docs."
+    E401 = "[E401] Bad request parameters: {detail}"
+    E402 = "[E402] {method} is not allowed on {path}; allowed: {allowed}."
+    E403 = (
+        "[E403] Request body is {size:,} bytes, over the limit of {limit:,} bytes. "
+        "Send a shorter article or raise `api.max_body_bytes` in the config."
+    )
+    E404 = "[E404] No article with id {id!r}. Search for articles at /api/articles?q=..."
+    E405 = "[E405] No actor with code {code!r} in the store. List actors at /api/actors."
+    E406 = (
+        "[E406] Submitting articles is disabled: no API token is set. "
+        "Set `api.token` in the config or the EVENTWIRE_API_TOKEN environment variable."
+    )
+    E407 = "[E407] This endpoint needs a token: send the header 'Authorization: Bearer TOKEN'."
+    E408 = "[E408] The token sent is not the server's API token."
+    E409 = "[E409] Give exactly one of 'text' or 'html' in the JSON body."
+    E410 = "[E410] The article could not be read: {detail}"
+    E411 = "[E411] The article could not be analysed: {detail}"
+    E412 = "[E412] Internal error ({kind}); the server log has the details. Nothing was stored."
+    E413 = "[E413] `eventwire serve` cannot start: {detail}"
+
 
 class EventwireError(Exception):
     """Base class for eventwire's own errors."""

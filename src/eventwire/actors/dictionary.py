@@ -132,8 +132,8 @@ class ActorDictionary:
         Returns:
             The covering role with the latest start (an unknown start counts as
             earliest; on a tie a role with dates beats one without); with ``day``
-            None, the most recent role. None when no role
-            covers the day or the entry has no roles.
+            None, the most recent role. None when no role covers the day or the
+            entry has no roles.
         """
         roles = entry.roles if day is None else [r for r in entry.roles if r.covers(day)]
         if not roles:
@@ -212,8 +212,23 @@ class ActorDictionary:
         return out
 
 
+_APOSTROPHES = {"'": "\u2019", "\u2019": "'"}
+
+
+def _typographic_twins(text: str) -> tuple[str, ...]:
+    """The text, and the same with straight and curly apostrophes swapped ("Côte d’Ivoire")."""
+    for mark, other in _APOSTROPHES.items():
+        if mark in text:
+            return text, text.replace(mark, other)
+    return (text,)
+
+
 def entry_forms(entry: Entry) -> Iterator[tuple[str, str]]:
-    """``(text, form)`` pairs of one entry, without duplicates."""
+    """``(text, form)`` pairs of one entry, without duplicates.
+
+    A text with an apostrophe also comes with its typographic twin (news use
+    both "Quai d'Orsay" and "Quai d’Orsay").
+    """
     seen: set[str] = set()
     groups: list[tuple[str, Iterable[str]]] = []
     if entry.kind == "person":
@@ -223,9 +238,10 @@ def entry_forms(entry: Entry) -> Iterator[tuple[str, str]]:
     groups += [("adjective", entry.adjectives), ("demonym", entry.demonyms), ("metonym", entry.metonyms)]
     for form, texts in groups:
         for text in texts:
-            if text not in seen:
-                seen.add(text)
-                yield text, form
+            for twin in _typographic_twins(text):
+                if twin not in seen:
+                    seen.add(twin)
+                    yield twin, form
 
 
 def _role_order(role: Role) -> tuple[datetime.date, bool, datetime.date]:
@@ -299,4 +315,3 @@ def parts_from(
 ) -> _Parts:
     """Bundle what a parser read (used by the YAML and PETRARCH parsers)."""
     return _Parts(entries, agents, titles, soft_forms or set())
-

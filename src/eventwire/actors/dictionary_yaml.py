@@ -30,8 +30,21 @@ from eventwire.errors import Errors, InputError
 
 _LINE = "__line__"
 ENTRY_FIELDS = (
-    "key", "kind", "code", "name", "names", "aliases", "adjectives", "demonyms", "metonyms",
-    "gender", "roles", "cameo", "wikidata", "source", "note",
+    "key",
+    "kind",
+    "code",
+    "name",
+    "names",
+    "aliases",
+    "adjectives",
+    "demonyms",
+    "metonyms",
+    "gender",
+    "roles",
+    "cameo",
+    "wikidata",
+    "source",
+    "note",
 )
 ROLE_FIELDS = ("code", "agent", "title", "start", "end", "note")
 TOP_FIELDS = ("source", "entries", "agents", "titles")
@@ -76,7 +89,7 @@ def parse(text: str, origin: str) -> _Parts:
         InputError: Malformed YAML or an invalid entry (E101-E109).
     """
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 1 if mark else "?"
@@ -108,7 +121,9 @@ def _entries(items: Any, origin: str, source: str, line: int) -> list[Entry]:
             _bad(origin, line, "entries", "a list of mappings", item)
         entry = _entry(item, origin, source)
         if entry.key in first_line:
-            message = Errors.E107.format(origin=origin, line=item[_LINE], key=entry.key, first=first_line[entry.key])
+            message = Errors.E107.format(
+                origin=origin, line=item[_LINE], key=entry.key, first=first_line[entry.key]
+            )
             raise InputError(message, origin=origin)
         first_line[entry.key] = item[_LINE]
         out.append(entry)
@@ -155,7 +170,9 @@ def _role(item: Any, origin: str, line: int) -> Role:
     start = parse_date(item.get("start"), "start", origin, item[_LINE])
     end = parse_date(item.get("end"), "end", origin, item[_LINE], last=True)
     if start and end and end < start:
-        raise InputError(Errors.E109.format(origin=origin, line=item[_LINE], start=start, end=end), origin=origin)
+        raise InputError(
+            Errors.E109.format(origin=origin, line=item[_LINE], start=start, end=end), origin=origin
+        )
     return Role(
         code=_text(item, "code", origin, required=True),
         agent=_text(item, "agent", origin),
@@ -185,7 +202,9 @@ def parse_date(value: Any, name: str, origin: str, line: int, *, last: bool = Fa
             return datetime.date(year, int(month), last_day)
         return datetime.date(year, 12, 31) if last else datetime.date(year, 1, 1)
     except ValueError as e:
-        raise InputError(Errors.E103.format(origin=origin, line=line, field=name, value=value), origin=origin) from e
+        raise InputError(
+            Errors.E103.format(origin=origin, line=line, field=name, value=value), origin=origin
+        ) from e
 
 
 def _sector_map(data: Any, name: str, origin: str, line: int) -> dict[str, str]:
@@ -213,12 +232,16 @@ def default_key(kind: str, code: str | None, name: str) -> str:
     return f"{prefix}:{slug(name)}"
 
 
-_FOLD = str.maketrans({"ø": "o", "ł": "l", "ß": "ss", "ı": "i", "đ": "d", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th"})
+_FOLD = str.maketrans(
+    {"ø": "o", "ł": "l", "ß": "ss", "ı": "i", "đ": "d", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th"}
+)
 
 
 def slug(name: str) -> str:
-    """"Jens Stoltenberg" -> "jens_stoltenberg"; "António Guterres" -> "antonio_guterres"."""
-    folded = unicodedata.normalize("NFKD", name.lower().translate(_FOLD))
+    """A key from a name: Jens Stoltenberg -> jens_stoltenberg, António Guterres -> antonio_guterres, Sa'ar -> saar."""
+    folded = unicodedata.normalize(
+        "NFKD", name.lower().translate(_FOLD).replace("'", "").replace("\u2019", "")
+    )
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     return "_".join(re.findall(r"\w+", folded))
 

@@ -40,6 +40,7 @@ _RESTRICTION = re.compile(
 _SUBSTITUTION = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
 _BRACES = re.compile(r"\{([^{}]*)\}")
 _IGO_PREFIXES = ("IGO", "NGO", "MNC", "IMG")
+_PREPOSITIONS = frozenset({"OF", "FOR", "IN", "ON", "AT", "TO", "WITH", "FROM", "AND"})
 
 
 @dataclass
@@ -73,8 +74,9 @@ def parse(text: str, origin: str, *, strict: bool = False) -> _Parts:
     lines = list(_content_lines(text))
     if _is_agents_file(lines):
         return parts_from([], _agents(lines, origin, strict), {})
-    entries = [_entry(b, origin) for b in _blocks(lines, origin, strict)]
-    written = {(e.key, n) for e in entries for n in e.names if n.upper() == n}
+    blocks = _blocks(lines, origin, strict)
+    entries = [_entry(b, origin) for b in blocks]
+    written = {(e.key, p) for b, e in zip(blocks, entries, strict=True) for p in (b.phrase, *b.synonyms)}
     soft = {(e.key, n) for e in entries for n in e.names} - written
     return parts_from(entries, {}, {}, soft)
 
@@ -84,7 +86,7 @@ def _content_lines(text: str) -> Iterator[tuple[int, str, bool]]:
     in_comment = False
     for number, raw in enumerate(text.splitlines(), 1):
         stripped = raw.strip()
-        if in_comment or stripped.startswith("<!") or stripped.startswith("<"):
+        if in_comment or stripped.startswith("<"):
             in_comment = "-->" not in stripped and (in_comment or stripped.startswith("<!--"))
             continue
         body = raw.split("#", 1)[0].rstrip()
@@ -135,7 +137,9 @@ def _blocks(lines: list[tuple[int, str, bool]], origin: str, strict: bool) -> li
 
 
 def _orphan(origin: str, number: int, text: str) -> InputError:
-    return InputError(Errors.E110.format(origin=origin, line=number, detail="code or synonym before any phrase", text=text))
+    return InputError(
+        Errors.E110.format(origin=origin, line=number, detail="code or synonym before any phrase", text=text)
+    )
 
 
 def _phrase_text(phrase: str) -> str:
@@ -175,7 +179,12 @@ def _day(digits: str) -> datetime.date:
 
 
 def _bad_date(code: str, origin: str, number: int, strict: bool) -> None:
-    _problem(Errors.E111.format(origin=origin, line=number, text=f"[{code}]"), origin, strict, "this code is skipped")
+    _problem(
+        Errors.E111.format(origin=origin, line=number, text=f"[{code}]"),
+        origin,
+        strict,
+        "this code is skipped",
+    )
 
 
 def _problem(message: str, origin: str, strict: bool, consequence: str) -> None:
@@ -185,7 +194,38 @@ def _problem(message: str, origin: str, strict: bool, consequence: str) -> None:
     log.warning("%s (%s)", message, consequence)
 
 
-_LOWER_WORDS = frozenset("of the and for in on at to de del della di da du des la le les al el bin ibn van von der den y e".split())
+_LOWER_WORDS = frozenset(
+    (
+        "of",
+        "the",
+        "and",
+        "for",
+        "in",
+        "on",
+        "at",
+        "to",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "van",
+        "von",
+        "der",
+        "den",
+        "y",
+        "e",
+    )
+)
 
 
 def natural_case(phrase: str) -> str:
@@ -204,7 +244,10 @@ def natural_case(phrase: str) -> str:
             out.append(word)
             continue
         parts = re.split(r"([-'])", word.lower())
-        cased = [p if p in "-'" or (p in _LOWER_WORDS and (i or j)) else p[:1].upper() + p[1:] for j, p in enumerate(parts)]
+        cased = [
+            p if p in "-'" or (p in _LOWER_WORDS and (i or j)) else p[:1].upper() + p[1:]
+            for j, p in enumerate(parts)
+        ]
         if i and parts[0] in _LOWER_WORDS:
             cased[0] = parts[0]
         out.append("".join(cased))
@@ -241,10 +284,8 @@ def _actor_code(cameo: str) -> tuple[str, str | None]:
     Country codes map through states.yaml (``KSV`` -> ``XKX``).
     """
     known = _cameo_codes()
-    if cameo in known:
-        return known[cameo], None
     if cameo.startswith(_IGO_PREFIXES):
-        return cameo, None
+        return known.get(cameo, cameo), None
     actor, rest = cameo[:3], cameo[3:]
     agent = rest[:3] if rest[:3] in _sectors() else None
     return known.get(actor, actor), agent
@@ -311,12 +352,16 @@ def _agents(lines: list[tuple[int, str, bool]], origin: str, strict: bool) -> di
             continue
         codes = _CODE.findall(head)
         if not codes:
-            message = Errors.E110.format(origin=origin, line=number, detail="agent without a [code]", text=head)
+            message = Errors.E110.format(
+                origin=origin, line=number, detail="agent without a [code]", text=head
+            )
             _problem(message, origin, strict, "this line is skipped")
             continue
         sector = codes[0].replace("~", "").strip().upper()[:3]
         if not sector:
-            raise InputError(Errors.E110.format(origin=origin, line=number, detail="empty agent code", text=head))
+            raise InputError(
+                Errors.E110.format(origin=origin, line=number, detail="empty agent code", text=head)
+            )
         phrase_part = _CODE.sub(" ", head)
         plurals = _BRACES.findall(phrase_part)
         phrase = _BRACES.sub(" ", phrase_part).strip()
@@ -347,10 +392,13 @@ def _plurals(phrase: str, braces: list[str]) -> list[str]:
         return [p for b in braces for p in b.split() if p]
     word = phrase.rstrip("_ ")
     upper = word.upper()
-    if not word or not word[-1].isalpha() or "_OF_" in upper or " OF " in upper or upper.endswith("MEN"):
+    inner = upper.replace("_", " ").split()[1:-1]
+    if not word or not word[-1].isalpha() or _PREPOSITIONS & set(inner) or upper.endswith("MEN"):
         return []  # "MINISTER_OF_X": the head noun is not last; "-MEN" is plural already
     if upper.endswith("MAN"):
         return [word[:-3] + ("MEN" if word.isupper() else "men")]
+    if upper.endswith("S") and not upper.endswith(("SS", "US")):
+        return []  # already plural ("VANDALS") or irregular ("ANALYSIS")
     if upper.endswith(("S", "X", "Z", "CH", "SH")):
         return [word + "ES"]
     if upper.endswith("Y") and upper[-2:-1] not in ("A", "E", "I", "O", "U"):

@@ -7,6 +7,8 @@ import sys
 import click
 
 from eventwire.cli.common import config_option, exit_code, get_config
+from eventwire.cli.run import workers_option
+from eventwire.engines import LocalEngine
 from eventwire.cli.store_options import db_option, open_store
 from eventwire.store.pipeline import ingest as run_ingest
 
@@ -16,8 +18,9 @@ from eventwire.store.pipeline import ingest as run_ingest
 @db_option
 @click.option("--max-text-bytes", type=int, help="Refuse articles whose text is longer (default 2,000,000).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary on standard error.")
+@workers_option
 @config_option
-def ingest(inputs, db, max_text_bytes, quiet, config_path):
+def ingest(inputs, db, max_text_bytes, quiet, workers, config_path):
     """Analyse INPUTS (JSONL, text or HTML files, or folders) and store the results.
 
     Articles already stored with the same id and text are skipped before analysis,
@@ -29,7 +32,8 @@ def ingest(inputs, db, max_text_bytes, quiet, config_path):
     with open_store(db, config) as store:
         if not quiet:
             click.echo(f"Storing into {store.display}", err=True)
-        summary = run_ingest(inputs, store, config=config, progress=not quiet)
+        analyze = LocalEngine(config, workers=workers, records=True).run  # issue 8: all cores
+        summary = run_ingest(inputs, store, config=config, progress=not quiet, analyze=analyze)
         if not quiet:
             summary.print(sys.stderr, store.display)
     sys.exit(exit_code(summary.done, summary.failed))

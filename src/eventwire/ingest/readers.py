@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from eventwire import sources
 from eventwire.config import Config
 from eventwire.errors import Errors, InputError
 from eventwire.ingest.article import make_article
@@ -54,7 +55,7 @@ def find_files(path: Path) -> list[Path]:
         p
         for p in path.rglob("*")
         if p.is_file()
-        and p.suffix.lower() in ARTICLE_SUFFIXES
+        and (p.suffix.lower() in ARTICLE_SUFFIXES or sources.handles(p))
         and not any(part.startswith(".") for part in p.relative_to(path).parts)
     )
 
@@ -67,6 +68,9 @@ def read_articles(paths: Iterable[str | Path], config: Config) -> Iterator[Artic
         config: settings.
     """
     for given in paths:
+        if sources.is_url(given):  # WARC, feeds and URLs: eventwire.sources (issue 8)
+            yield from sources.read_source(given, config)
+            continue
         path = Path(given)
         if not path.exists():
             yield Failure(str(path), Errors.E001.format(path=path))
@@ -94,6 +98,9 @@ def _kind(file: Path, head: bytes) -> str:
 
 def read_file(file: Path, config: Config) -> Iterator[Article | Failure]:
     """Yield the article(s) in one file, or a Failure for each that cannot be read."""
+    if sources.handles(file):  # WARC archives and saved feeds: eventwire.sources (issue 8)
+        yield from sources.read_source(file, config)
+        return
     origin = str(file)
     try:
         with file.open("rb") as f:

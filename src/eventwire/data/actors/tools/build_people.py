@@ -55,8 +55,11 @@ def parse_role(text: str, code: str, agent: str | None, number: int) -> dict[str
     else:
         role_agent = agent
     return {
-        "code": role_code, "agent": role_agent, "title": match["title"].strip(),
-        "start": match["start"], "end": match["end"],
+        "code": role_code,
+        "agent": role_agent,
+        "title": match["title"].strip(),
+        "start": match["start"],
+        "end": match["end"],
     }
 
 
@@ -77,7 +80,9 @@ def parse(lines: list[str]) -> dict[str, dict[str, object]]:
         if len(fields) != 4 or fields[1] not in GENDERS:
             fail(number, "expected 'Full Name | m/f | aliases | roles'")
         name, gender, aliases, roles = fields
-        person = people.setdefault(name, {"kind": "person", "name": name, "gender": GENDERS[gender], "aliases": []})
+        person = people.setdefault(
+            name, {"kind": "person", "name": name, "gender": GENDERS[gender], "aliases": []}
+        )
         person["aliases"] += [a.strip() for a in aliases.split(";") if a.strip()]
         person.setdefault("roles", []).extend(parse_role(r, code, agent, number) for r in roles.split(";"))
     return people
@@ -117,7 +122,10 @@ def main() -> None:
     people.sort(key=lambda p: p["name"])
     body = yaml.dump(
         {"source": "people.yaml (eventwire, from public records; see SOURCES.md)", "entries": people},
-        Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=120,
     )
     OUTPUT.write_text(HEADER + body, encoding="utf-8")
     print(f"wrote {len(people)} people, {sum(len(p['roles']) for p in people)} roles to {OUTPUT}")
