@@ -186,3 +186,22 @@ def test_ingest_clean_keeps_story_lines_shaped_like_credits(sentence):
     body = "The two governments signed a border agreement in the capital on Monday, officials said."
     for raw in (f"{sentence}\n\n{body}\n", f"{body}\n\n{sentence}\n"):
         assert sentence in clean_text(raw).text
+
+
+def test_ingest_clean_inside_story_any_pattern_applies_after_an_edge_match():
+    from eventwire.ingest.boilerplate import boilerplate_lines
+
+    patterns = parse_patterns("line\tedge\tAdvert.*\nline\tany\tAdvertisement\n", "p")
+    body = "The two governments signed a border agreement in the capital on Monday, officials said."
+    lines = [body, "Advertisement", "Advert copy here", body]
+    assert boilerplate_lines(lines, patterns) == {1}
+
+
+def test_ingest_clean_stray_comma_after_full_stop(seed):
+    raw = seed["text"]
+    cleaned = clean_text(raw)
+    assert "in Seoul. , calling" in raw
+    assert "in Seoul. calling on Seoul to do more for Kyiv." in cleaned.text
+    start = cleaned.text.index("calling on Seoul")
+    assert raw[cleaned.offsets.to_raw(start) :].startswith("calling on Seoul")
+    assert "Seoul. , calling" in clean_text(raw, strip_boilerplate=False).text

@@ -48,3 +48,16 @@ def test_ingest_docs_benchmark_without_shared_data_exits_0(tmp_path):
     )
     assert proc.returncode == 0
     assert "no benchmark data" in proc.stdout
+
+
+def test_ingest_docs_worked_example_matches(config):
+    from eventwire.cli.demo import samples_dir
+    from eventwire.ingest import read_articles
+
+    (article,) = read_articles([Path(samples_dir()) / "seed.txt"], config)
+    for doc in ("ingest.md", "extract.md"):
+        text = (ROOT / "docs" / doc).read_text(encoding="utf-8")
+        assert set(re.findall(r"sha1:[0-9a-f]{40}", text)) == {article.id}, doc
+    docs = (ROOT / "docs" / "ingest.md").read_text(encoding="utf-8")
+    assert f"article.offsets.to_raw(0)  # {article.offsets.to_raw(0)}:" in docs
+    assert article.published == "2023-03-26"

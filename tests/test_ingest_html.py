@@ -99,3 +99,13 @@ def test_ingest_html_page_without_text_fails_by_name(tmp_path, config):
     page.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>", encoding="utf-8")
     (failure,) = read_articles([page], config)
     assert "[E020]" in failure.message and "'Home'" in failure.message
+
+
+def test_ingest_html_declared_charset_is_used(tmp_path, config, caplog):
+    body = "Der Außenminister traf am Dienstag in Genf seinen Amtskollegen zu Gesprächen über die Grenze."
+    page = f'<html><head><meta charset="iso-8859-1"><title>Gespräche</title></head><body><p>{body}</p></body></html>'
+    path = tmp_path / "latin1.html"
+    path.write_bytes(page.encode("latin-1"))
+    (article,) = read_articles([path], config)
+    assert body in article.text
+    assert "E005" not in caplog.text  # a page in its declared encoding is not broken input

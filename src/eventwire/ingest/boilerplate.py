@@ -5,7 +5,9 @@ sources in its header). This module only decides, line by line, what to drop;
 ``clean.py`` builds the cleaned text and its offset map from that decision.
 
 A *prose paragraph* is a line of at least ``PROSE_MIN_WORDS`` words that ends
-like a sentence and matches no pattern. Patterns marked ``edge`` apply only
+like a sentence and matches no pattern. ``inline`` patterns remove
+a piece of a line (a stray " ," after a full stop) rather than the line.
+Patterns marked ``edge`` apply only
 above the first or below the last prose paragraph, so a real sentence in the
 middle of a story ("We use cookies...", quoted in a story about privacy law)
 is never dropped by them.
@@ -22,7 +24,7 @@ from importlib import resources
 from eventwire.errors import Errors
 
 PATTERNS_RESOURCE = "data/boilerplate/patterns.tsv"
-KINDS = ("line", "block")
+KINDS = ("line", "block", "inline")
 PLACES = ("any", "edge")
 # Eight words ending in ".", "!", "?" (or a closing quote/bracket after one) is
 # where one-line headlines, menu entries and "Related" items stop and story
@@ -110,17 +112,19 @@ def boilerplate_lines(lines: list[str], patterns: tuple[Pattern, ...] | None = N
     Returns:
         The set of indexes into ``lines`` that are boilerplate.
     """
-    patterns = bundled_patterns() if patterns is None else patterns
+    patterns = tuple(p for p in (bundled_patterns() if patterns is None else patterns) if p.kind != "inline")
     keys = [unicodedata.normalize("NFC", line).strip() for line in lines]
     hits = [_match(key, patterns) if key else None for key in keys]
     prose = [i for i, key in enumerate(keys) if hits[i] is None and is_prose(key)]
     first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
     drop: set[int] = set()
     i = 0
+    anywhere = tuple(p for p in patterns if p.place == "any")
     while i < len(lines):
         hit = hits[i]
-        at_edge = i < first or i > last
-        if hit is None or (hit.place == "edge" and not at_edge):
+        if hit is not None and hit.place == "edge" and first <= i <= last:
+            hit = _match(keys[i], anywhere)  # inside the story only "any" patterns count
+        if hit is None:
             i += 1
             continue
         drop.add(i)
@@ -148,3 +152,22 @@ def _block_end(keys: list[str], hits: list[Pattern | None], i: int) -> int:
             items += 1
         i += 1
     return i
+
+
+def inline_cuts(line: str, patterns: tuple[Pattern, ...] | None = None) -> list[tuple[int, int]]:
+    """(start, end) of the pieces of ``line`` that ``inline`` patterns remove, in order."""
+    patterns = bundled_patterns() if patterns is None else patterns
+    cuts = sorted(
+        m.span()
+        for p in patterns
+        if p.kind == "inline"
+        for m in p.regex.finditer(line)
+        if m.end() > m.start()
+    )
+    merged: list[tuple[int, int]] = []
+    for start, end in cuts:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

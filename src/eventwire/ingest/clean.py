@@ -1,7 +1,8 @@
 """Cleaning: raw text -> the text the analysis reads, plus an ``OffsetMap`` back to the raw text.
 
 Cleaning only ever *removes* characters from the raw text (boilerplate lines,
-date-only header lines, spaces at line ends, extra blank lines) and *inserts*
+date-only header lines, spaces at line ends, extra blank lines, stray " ,"
+after a full stop) and *inserts*
 line breaks between paragraphs, then NFC-normalises what is kept. So every
 offset into the cleaned text maps back into the raw text (``OffsetMap.to_raw``).
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from eventwire.ingest.boilerplate import Pattern, boilerplate_lines
+from eventwire.ingest.boilerplate import Pattern, boilerplate_lines, inline_cuts
 from eventwire.ingest.dateline import Dateline, find_dateline
 from eventwire.ingest.unicode import Piece, nfc_with_pieces
 from eventwire.types import OffsetMap
@@ -58,10 +59,25 @@ def _trimmed(raw: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _pieces_of_line(raw: str, start: int, end: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The raw spans of a line that remain after removing ``cuts`` (offsets within the line)."""
+    spans, pos = [], start
+    for cut_start, cut_end in cuts:
+        spans.append((pos, start + cut_start))
+        pos = start + cut_end
+    spans.append((pos, end))
+    return [(s, e) for s, e in spans if e > s]
+
+
 def _kept_spans(
-    raw: str, spans: list[tuple[int, int]], drop: set[int], one_per_line: bool
-) -> list[tuple[int, int, bool]]:
-    """(start, end, starts_paragraph) of every kept, non-empty line."""
+    raw: str,
+    spans: list[tuple[int, int]],
+    drop: set[int],
+    one_per_line: bool,
+    patterns: tuple[Pattern, ...] | None,
+    inline: bool,
+) -> list[tuple[int, int, str]]:
+    """(start, end, separator before it) of every kept piece of every kept, non-empty line."""
     kept = []
     gap = True
     for i, (start, end) in enumerate(spans):
@@ -69,19 +85,21 @@ def _kept_spans(
         if i in drop or s == e:
             gap = True
             continue
-        kept.append((s, e, gap or one_per_line))
+        cuts = inline_cuts(raw[s:e], patterns) if inline else []
+        for n, (a, b) in enumerate(_pieces_of_line(raw, s, e, cuts)):
+            sep = "" if n else (PARAGRAPH_BREAK if gap or one_per_line else "\n")
+            kept.append((a, b, sep))
         gap = False
     return kept
 
 
-def _assemble(raw: str, kept: list[tuple[int, int, bool]]) -> tuple[str, list[Piece]]:
+def _assemble(raw: str, kept: list[tuple[int, int, str]]) -> tuple[str, list[Piece]]:
     parts: list[str] = []
     pieces: list[Piece] = []
     length = 0
     last_raw_end = None
-    for start, end, new_paragraph in kept:
-        if parts:
-            sep = PARAGRAPH_BREAK if new_paragraph else "\n"
+    for start, end, sep in kept:
+        if parts and sep:
             if last_raw_end is not None and raw[last_raw_end:start] == sep and pieces:
                 # the separator is in the raw text too: extend the previous piece over it
                 cs, rs, n = pieces[-1]
@@ -133,7 +151,7 @@ def clean_text(
         dateline = find_dateline(lines, year=year)
     if dateline is not None and dateline.date_only:
         drop.add(dateline.line)
-    kept = _kept_spans(raw, spans, drop, one_per_line)
+    kept = _kept_spans(raw, spans, drop, one_per_line, patterns, strip_boilerplate)
     text, pieces = _assemble(raw, kept)
     dropped = tuple(lines[i].strip() for i in sorted(drop) if lines[i].strip())
     return Cleaned(text, OffsetMap(tuple(pieces)), dropped, dateline)

@@ -39,7 +39,7 @@ def extract_html(html: str, *, url: str | None = None) -> trafilatura.settings.D
     )
 
 
-def html_date(html: str, *, url: str | None = None) -> str | None:
+def html_date(html: str | bytes, *, url: str | None = None) -> str | None:
     """htmldate's publication date for a page (original, not last-modified), ISO or None."""
     try:
         return find_date(html, url=url, original_date=True, extensive_search=True)

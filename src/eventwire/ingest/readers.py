@@ -18,7 +18,7 @@ from eventwire import sources
 from eventwire.config import Config
 from eventwire.errors import Errors, InputError
 from eventwire.ingest.article import make_article
-from eventwire.ingest.decode import decode, looks_binary
+from eventwire.ingest.decode import decode, decode_html, looks_binary
 from eventwire.ingest.records import article_from_record, record_id
 from eventwire.types import Article
 
@@ -122,7 +122,7 @@ def read_file(file: Path, config: Config) -> Iterator[Article | Failure]:
         elif kind == "html":
             from eventwire.ingest.html import article_from_html
 
-            yield article_from_html(decode(data, origin), config=config, origin=origin)
+            yield article_from_html(decode_html(data, origin), config=config, origin=origin)
         else:
             yield make_article(decode(data, origin), config=config, origin=origin)
     except InputError as e:
