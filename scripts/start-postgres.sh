@@ -10,6 +10,10 @@
 # 127.0.0.1:$PGPORT (default 5433). Safe to run again: it reuses what exists.
 # Environment: EVENTWIRE_PG_USER, EVENTWIRE_PG_PASSWORD, EVENTWIRE_PG_DB, PGPORT.
 set -euo pipefail
+# Only the URL goes to standard output (callers capture it); everything the
+# PostgreSQL tools print, e.g. "Removed stale pid file.", goes to standard error.
+exec 3>&1 1>&2
+# (Servers started below get "3>&-" so they do not hold the caller's pipe open.)
 
 USER_NAME="${EVENTWIRE_PG_USER:-eventwire}"
 PASSWORD="${EVENTWIRE_PG_PASSWORD:-eventwire}"
@@ -36,7 +40,14 @@ if [[ $(id -u) -eq 0 ]]; then
     fi
     port=$(pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main" {print $3}')
     if ! pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main" {print $4}' | grep -q online; then
-        pg_ctlcluster "$version" main start || pg_lsclusters -h | grep -q online
+        # A container restored from a snapshot can keep the socket lock file of a server
+        # that no longer runs; PostgreSQL refuses to start until it is gone.
+        lock="/var/run/postgresql/.s.PGSQL.$port.lock"
+        if [[ -f "$lock" ]] && ! kill -0 "$(head -n 1 "$lock")" 2>/dev/null; then
+            echo "Removing stale socket lock $lock" >&2
+            rm -f "$lock"
+        fi
+        pg_ctlcluster "$version" main start 3>&- || pg_lsclusters -h | grep -q online
     fi
 else
     port="${PGPORT:-5433}"
@@ -47,7 +58,7 @@ else
     fi
     if ! "$bindir/pg_ctl" -D "$data" status >/dev/null 2>&1; then
         "$bindir/pg_ctl" -D "$data" -l "$data/server.log" -w \
-            -o "-p $port -k $data -c listen_addresses=127.0.0.1" start >/dev/null
+            -o "-p $port -k $data -c listen_addresses=127.0.0.1" start >/dev/null 3>&-
     fi
 fi
 
@@ -65,4 +76,4 @@ if [[ -z $(sql_as_superuser "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME
     sql_as_superuser "CREATE DATABASE \"$DB_NAME\" OWNER \"$USER_NAME\"" >/dev/null 2>&1 || true
 fi
 
-echo "postgresql+psycopg://$USER_NAME:$PASSWORD@127.0.0.1:$port/$DB_NAME"
+echo "postgresql+psycopg://$USER_NAME:$PASSWORD@127.0.0.1:$port/$DB_NAME" >&3

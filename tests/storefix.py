@@ -39,6 +39,9 @@ def pg_admin_url() -> str:
         pytest.skip(
             f"PostgreSQL tests need {ENV_PG}=postgresql+psycopg://... (see scripts/start-postgres.sh)"
         )
+    if any(ch.isspace() for ch in url.strip()) or "://" not in url:
+        pytest.fail(f"{ENV_PG} is not one database URL: {url!r} (scripts/start-postgres.sh prints only the URL)")
+    url = url.strip()
     url = url.replace("postgresql://", "postgresql+psycopg://", 1) if url.startswith("postgresql://") else url
     engine = create_engine(url)
     try:
