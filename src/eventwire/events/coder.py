@@ -1,27 +1,33 @@
-"""Turn a parsed Doc into event dicts: find actions, their actors, code, date and evidence."""
+"""Turn a parsed Doc into event dicts: find actions, their actors, code, date and evidence.
+
+Groups of rules live in their own modules: ``recipients`` (targets a clause leaves implicit),
+``domestic`` (domestic groups standing for a state), ``ellipsis`` ("X did the same"), ``dating``
+(an event's date) and ``records`` (the event dict, duplicates).
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any
 
-import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.lookup import actor_at
-from eventwire.dates import ResolvedDate
 from eventwire.events import modality as mod
 from eventwire.events import syntax as syn
 from eventwire.events.cameo import cameo_info
-from eventwire.events.dating import dateline_end, inherit_dates, resolve_doc_dates
+from eventwire.events.dating import dateline_end, event_date, inherit_dates, resolve_doc_dates
+from eventwire.events.domestic import domestic_participants
+from eventwire.events.ellipsis import ellipsis_events
 from eventwire.events.judgements import judged_doers, judgements, pair_referents
 from eventwire.events.lexicon import DEFAULT_TARGETS, Entry, Lexicon, choose_code, reverse_code
+from eventwire.events.recipients import affected, denies, implicit_targets
+from eventwire.events.records import dedupe, event_record, same_mention, self_igo, unique
 
 FRAMES = ("appeal", "demand", "intent", "reject", "threat")
 _PRONOUNS = {"it", "its", "he", "him", "his", "she", "her", "they", "them", "their"}
 _REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
 _ACCUSE_PREFIXES = ("062", "072")
-_AMOUNTS = {"thousand", "hundred", "dozen", "million", "score", "group", "number", "crowd", "hundreds", "thousands"}
 
 
 class Coder:
@@ -54,7 +60,7 @@ class Coder:
                     entry = self.lex.noun_entry(tok)
                     if entry is not None and not any(a.i in consumed for a in tok.ancestors):
                         events.extend(self._noun_events(tok, entry, sent, dates))
-        return _dedupe(inherit_dates(events, self._anchors))
+        return dedupe(inherit_dates(events, self._anchors))
 
     def _anchor(self, verb: Token, sent: Span, dates) -> None:
         """A dated action that gave no event (a party the actors stage cannot code: "the EU and
@@ -65,7 +71,7 @@ class Coder:
         actors = [m for t in syn.subject_tokens(verb) for m in syn.actors_of(t)]
         if when is None or not actors:
             return
-        for m in _unique(actors):
+        for m in unique(actors):
             self._anchors.append({"source": m, "target": None, "date": when.value, "date_precision": when.precision,
                                   "verb": verb.lemma_.lower(), "start_char": sent.start_char})
 
@@ -136,7 +142,7 @@ class Coder:
             # PETRARCH codes "A and B renewed ties" as reciprocal
             entry = replace(entry, symmetric=True, code=code)
         elif not targets:
-            targets = self._implicit_targets(verb, code, sources, sent)
+            targets = implicit_targets(verb, code, sources, sent, self._history, self.lex)
             if targets and entry.symmetric:  # a recipient found by inference is not mirrored
                 entry = replace(entry, symmetric=False)
             if not targets and entry.origin == "petrarch":
@@ -160,30 +166,14 @@ class Coder:
         if not sources:
             return []
         found = judgements(verb, self.lex, self._history, tuple(m.get("code") for m in sources))
-        if not found and self._denies(verb, sources):
+        if not found and denies(verb, sources):
             # "X said (that) there were no X troops in Y": a denial answering X's latest accuser
-            accusers = self._implicit_targets(verb, "016", sources, sent)
+            accusers = implicit_targets(verb, "016", sources, sent, self._history, self.lex)
             found = [("016", accusers)] if accusers else []
         out = []
         for code, targets in found:
-            out += self._emit(verb, entry, code, _unique(sources), _unique(targets), sent, dates)
+            out += self._emit(verb, entry, code, unique(sources), unique(targets), sent, dates)
         return out
-
-    @staticmethod
-    def _denies(verb: Token, sources: list[dict]) -> bool:
-        """The reported clause says there is "no" such thing of the speaker's own side
-        ("there were no Russian units in Ukraine")."""
-        own = {m.get("code") for m in sources}
-        for clause in verb.children:
-            if clause.dep_ != "ccomp":
-                continue
-            for c in clause.children:
-                if c.dep_ in ("attr", "nsubj", "dobj") and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children):
-                    if any(m.get("code") in own for m in syn.actors_of(c, owners=True) if m) or any(
-                        (actor_at(x) or {}).get("code") in own for x in c.subtree
-                    ):
-                        return True
-        return False
 
     def _past_dateline(self, tokens: list[Token]) -> list[Token]:
         """A dateline parsed into the first sentence ("MEXICO CITY, June 6, 2018 Mexico imposed"):
@@ -199,52 +189,6 @@ class Coder:
                 and c.pos_ in ("PROPN", "NOUN")
             )
         return out
-
-    def _implicit_targets(self, verb: Token, code: str, sources: list[dict], sent: Span) -> list[dict]:
-        """Recipients the clause leaves implicit: a denial answers the accuser, a reaction to
-        "the move" is aimed at its doers, an attack at the place it hits."""
-        own = {m.get("code") for m in sources}
-        earlier = [e for e in self._history if e["start_char"] < verb.idx]
-        if code == "016":
-            for e in reversed(earlier):
-                if (e["target"] or {}).get("code") in own and e["cameo"][:2] >= "11" and e["cameo"][:2] != "14":
-                    return [e["source"]]
-            return []
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "pobj")] + syn.prep_objects(verb, ("to", "on", "at"))
-        reaction = code[:2] in ("10", "11", "12", "13") or code[:3] in ("051", "052", "053", "016")
-        if code[:2] in ("11", "13"):  # "warned that the attacks would not go unanswered"
-            objects += [x for c in verb.children if c.dep_ == "ccomp" for x in c.children if x.dep_ in syn.SUBJ]
-        if reaction and any(o.lemma_.lower() in self.lex.event_nouns or o.lower_ in self.lex.event_nouns for o in objects):
-            # A reaction answers the latest action of the same kind: criticism a conflictual
-            # one, praise a cooperative one.
-            hostile = code[:2] >= "09"
-            claims = any(o.lemma_.lower() in self.lex.claim_nouns for o in objects)
-            if claims:  # "called the accusation ...": answers an accusation aimed at the speaker
-                before = [e for e in earlier if e["cameo"][:2] == "11" and (e["target"] or {}).get("code") in own]
-            else:
-                before = [e for e in earlier if e["start_char"] < sent.start_char
-                          and (e["cameo"][:2] >= "14" if hostile else e["cameo"][:2] < "09")
-                          and e["reported_by"] is None]
-            nouns = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
-            same = [e for e in before if any(n.startswith(e["verb"]) for n in nouns)]
-            before = same or before
-            if before:
-                last = before[-1]
-                group = [e["source"] for e in before if e["start_char"] == last["start_char"] and e["verb"] == last["verb"]]
-                return [m for m in _unique(group) if m.get("code") not in own]
-        if code[:2] in ("05", "06", "07"):  # "signed contracts to sell tanks to Poland"
-            # ... or in its purpose clause ("signed contracts to sell tanks to Poland")
-            purpose = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > verb.i
-                       and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)]
-            found = [m for o in objects + purpose for t in o.subtree
-                     if t.dep_ in ("pobj", "dative") and t.head.lower_ in ("to", "with", "for") or
-                     (t.dep_ == "pobj" and t.head.dep_ == "dative" and t.head.lower_ == "to")
-                     for m in syn.actors_of(t)]
-            return [m for m in _unique(found) if m.get("code") not in own][:2]
-        if code[:2] in ("15", "18", "19", "20"):
-            places = [m for t in syn.location_tokens(verb) for m in syn.actors_of(t)]
-            return [m for m in _unique(places) if m.get("code") not in own][:1]
-        return []
 
     def _modal_code(self, verb: Token, code: str, entry: Entry) -> str | None:
         """Future and conditional verbs: intents, threats, or nothing (hypothetical)."""
@@ -304,10 +248,10 @@ class Coder:
                 own = {m.get("code") for m in src}
                 tgt = [m for m in judged_doers(accords[0], self._history, verb.idx, self.lex) if m.get("code") not in own]
         if not tgt and src and code[:2] in ("15", "17", "18", "19", "20"):
-            tgt = self._domestic(targets, src, self.lex.domestic_groups)
+            tgt = domestic_participants(targets, src, self.lex.domestic_groups)
         if not src and tgt and code[:2] in ("15", "17", "18"):
-                src = self._domestic(sources, tgt, self.lex.domestic_forces)
-        src, tgt = _unique(src), _unique(tgt)
+                src = domestic_participants(sources, tgt, self.lex.domestic_forces)
+        src, tgt = unique(src), unique(tgt)
         tgt = [m for m in tgt if str(m.get("text", "")).lower() not in _REFLEXIVES]
         return src, [self._unbound(m, src, verb) for m in tgt]
 
@@ -320,28 +264,6 @@ class Coder:
         if not coded or coded.get("start") != token.i:
             return []
         return pair_referents(token, self._history, verb.idx, self.lex, own)
-
-    @staticmethod
-    def _domestic(tokens: list[Token], other: list[dict], words: frozenset[str]) -> list[dict]:
-        """A participant named only as a domestic group ("demonstrators", "soldiers") belongs to
-        the state on the other side of the action (guidelines: domestic interactions)."""
-        states = [m for m in other if m.get("kind") not in ("igo", "ngo") and m.get("code")
-                  and pycountry.countries.get(alpha_3=str(m["code"])) is not None]
-        if len({m["code"] for m in states}) != 1:
-            return []
-        state = states[0]
-        for t in tokens:
-            heads = syn.conjuncts(t)  # "thousands of demonstrators", "dozens of protesters"
-            heads += [p for x in heads if x.pos_ == "NUM" or x.lemma_.lower() in _AMOUNTS
-                      for c in x.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for p in c.children if p.dep_ == "pobj"]
-            group = [x for x in heads if x.lemma_.lower() in words or x.lower_ in words]
-            if group and not any(syn.actors_of(x) for x in group):
-                g = group[0]
-                return [{**state, "text": g.text, "name": g.text, "kind": "group", "start": g.i, "end": g.i + 1,
-                         "start_char": g.idx, "end_char": g.idx + len(g.text), "agent": None, "antecedent": None,
-                         "entity": None, "title": None, "plural": True}]
-        return []
 
     def _unbound(self, target: dict, sources: list[dict], verb: Token) -> dict:
         """A pronoun object does not refer to its own clause's subject ("X accused it of ...").
@@ -386,33 +308,11 @@ class Coder:
         return [m for t in syn.subject_tokens(rep) for m in syn.actors_of(t)]
 
     def _ellipsis_events(self, tok: Token, sent: Span, dates) -> list[dict[str, Any]]:
-        """"X did the same", "X followed suit", "..., as did X": X repeats the latest
-        action (its events, with X as the new doer and the same recipients)."""
+        """An elliptical clause ("X did the same") repeats the latest action; see ``ellipsis``."""
         if mod.is_negated(tok) or mod.is_question(tok) or mod.in_conditional(tok):
             return []
-        sources = _unique([m for t in self._past_dateline(syn.subject_tokens(tok)) for m in syn.actors_of(t)])
-        earlier = [e for e in self._history if e["start_char"] <= sent.start_char and e["reported_by"] is None
-                   and e["verb"] not in ("do", "follow")]
-        if tok.dep_ == "advcl" and tok.head.pos_ == "VERB":  # "..., as did X": the head verb's own events
-            earlier = [e for e in earlier if e["start_char"] == sent.start_char and e["verb"] == tok.head.lemma_.lower()]
-        if not sources or not earlier:
-            return []
-        last = earlier[-1]
-        group = [e for e in earlier if e["start_char"] == last["start_char"] and e["verb"] == last["verb"]
-                 and e["source"].get("code") == last["source"].get("code")]
-        own = {m.get("code") for m in sources}
-        date = self._date(tok, sent, dates)
-        out = []
-        for e in group:
-            # "Chile criticised Peru. Peru did the same": Peru answers in kind, at Chile
-            target = e["source"] if (e["target"] or {}).get("code") in own else e["target"]
-            for s in sources:
-                if target is None or target.get("code") == s.get("code"):
-                    continue
-                copy = _event(s, target, e["cameo"], date, sent, e["confidence"] - 0.1, None, tok)
-                if date is None and tok.dep_ == "advcl":
-                    copy.update(date=e["date"], date_precision=e["date_precision"])
-                out.append(copy)
+        sources = unique([m for t in self._past_dateline(syn.subject_tokens(tok)) for m in syn.actors_of(t)])
+        out = ellipsis_events(tok, sent, sources, self._history, dates)
         self._history.extend(out)
         return out
 
@@ -425,72 +325,41 @@ class Coder:
             return []
         src_tokens = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i]
         src_tokens += syn.prep_objects(noun, ("by", "from"))
-        src = _unique([m for t in src_tokens for m in syn.actors_of(t)])
+        src = unique([m for t in src_tokens for m in syn.actors_of(t)])
         if not src and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and not mod.is_negated(noun.head):
             # "announced the rupture of relations with X", "launched an attack on X"
-            src = _unique([m for t in self._past_dateline(syn.subject_tokens(noun.head)) for m in syn.actors_of(t)])
-        tgt = _unique([m for t in syn.prep_objects(noun, entry.target) for m in syn.actors_of(t)])
+            src = unique([m for t in self._past_dateline(syn.subject_tokens(noun.head)) for m in syn.actors_of(t)])
+        tgt = unique([m for t in syn.prep_objects(noun, entry.target) for m in syn.actors_of(t)])
         if not tgt:  # "countermeasures on C$16 billion of American goods"
-            tgt = _unique([m for t in syn._nested_preps(noun, entry.target, 0) for m in syn.actors_of(t)])
+            tgt = unique([m for t in syn._nested_preps(noun, entry.target, 0) for m in syn.actors_of(t)])
         if not tgt and src and code[:2] in ("16", "17", "18", "19", "20"):
-            tgt = self._affected(noun, src)
+            tgt = affected(noun, src)
         if not src or not tgt:
             return []
         return self._emit(noun, entry, code, src, tgt, sent, dates, confidence=0.55)
 
-    def _affected(self, noun: Token, src: list[dict]) -> list[dict]:
-        """Who suffers a hostile measure named as an object: "X, which faces the U.S. tariffs",
-        "X was hit by the U.S. tariffs" -> X."""
-        verb = noun.head
-        if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
-            verb = noun.head.head
-            toks = syn.passive_subject_tokens(verb)
-        elif noun.dep_ == "dobj" and verb.pos_ == "VERB":
-            toks = syn.subject_tokens(verb)
-        else:
-            return []
-        own = {m.get("code") for m in src}
-        return [m for m in _unique([m for t in toks for m in syn.actors_of(t)]) if m.get("code") not in own]
-
     # ---- output ------------------------------------------------------------------------------
     def _emit(self, tok, entry, code, src, tgt, sent, dates, confidence=None) -> list[dict[str, Any]]:
-        pairs = [(s, t) for s in src for t in tgt if s is not t and not _same(s, t) and not _self_igo(s, t)]
+        pairs = [(s, t) for s in src for t in tgt if s is not t and not same_mention(s, t) and not self_igo(s, t)]
         if entry.symmetric and entry.code and code[:2] == entry.code[:2]:
             group = src if not tgt else []
-            pairs += [(a, b) for a in group for b in group if a is not b and not _same(a, b)]
+            pairs += [(a, b) for a in group for b in group if a is not b and not same_mention(a, b)]
             pairs += [(t, s) for s, t in pairs if tgt]
         if not pairs:
             return []
-        date = self._date(tok, sent, dates)
+        date = event_date(tok, sent, dates)
         rep = mod.reporter(tok) if tok.pos_ == "VERB" else None
         speakers = _speakers(rep) if rep is not None else []
         base = confidence or (0.8 if entry.origin == "eventwire" else 0.5)
         out = []
         for s, t in pairs:
             reported = next((m for m in speakers if m.get("code") != s.get("code")), None)
-            out.append(_event(s, t, code, date, sent, base - (0.1 if reported else 0), reported, tok))
+            out.append(event_record(s, t, code, date, sent, base - (0.1 if reported else 0), reported, tok))
             if reported and (code[:2] in ("15", "17", "18", "19", "20") or code.startswith(_ACCUSE_PREFIXES)):
-                out.append(_event(reported, s, "112", date, sent, base - 0.2, None, tok))
+                out.append(event_record(reported, s, "112", date, sent, base - 0.2, None, tok))
         self._history.extend(out)
         return out
 
-    def _date(self, tok: Token, sent: Span, dates) -> ResolvedDate | None:
-        for t in syn.clause_tokens(tok):
-            if t.i in dates:
-                return dates[t.i]
-        rep = mod.reporter(tok) if tok.pos_ == "VERB" else None
-        if rep is not None and rep.pos_ == "VERB":
-            for t in syn.clause_tokens(rep):
-                if t.i in dates:
-                    return dates[t.i]
-        if tok.dep_ == "conj" and tok.head.pos_ == "VERB":
-            for t in syn.clause_tokens(tok.head):
-                if t.i in dates:
-                    return dates[t.i]
-        for t in sent:
-            if t.i in dates:
-                return dates[t.i]
-        return None
 
 
 def _speakers(rep: Token) -> list[dict]:
@@ -522,52 +391,3 @@ def _background_clause(verb: Token) -> bool:
         c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "when", "while", "as", "until", "because")
         for c in verb.children
     )
-
-
-def _self_igo(a: dict, b: dict) -> bool:
-    """An organisation acting on itself ("NATO leaders agreed to raise the alliance's ...")."""
-    return a.get("code") == b.get("code") and "igo" in (a.get("kind"), b.get("kind"))
-
-
-def _same(a: dict, b: dict) -> bool:
-    return a.get("start") == b.get("start") or (a.get("code") == b.get("code") and a.get("kind") == b.get("kind") == "state" and a.get("text") == b.get("text"))
-
-
-def _unique(mentions: list[dict]) -> list[dict]:
-    seen, out = set(), []
-    for m in mentions:
-        key = m.get("code")
-        if key and key not in seen:
-            seen.add(key)
-            out.append(m)
-    return out
-
-
-def _event(s, t, code, date, sent: Span, confidence, reported, tok: Token) -> dict[str, Any]:
-    return {
-        "source": s, "target": t, "cameo": code,
-        "date": date.value if date else None, "date_precision": date.precision if date else None,
-        "start_char": sent.start_char, "end_char": sent.end_char - len(sent.text) + len(sent.text.rstrip()),
-        "confidence": round(max(0.05, min(1.0, confidence)), 3),
-        "reported_by": reported.get("code") if reported else None,
-        "verb": tok.lemma_.lower(),
-    }
-
-
-def _dedupe(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    best: dict[tuple, dict[str, Any]] = {}
-    order = []
-    for e in events:
-        key = ((e["source"] or {}).get("code"), (e["target"] or {}).get("code"), e["cameo"][:2])
-        if key not in best:
-            order.append(key)
-            best[key] = e
-        elif e["confidence"] > best[key]["confidence"]:
-            if e["date"] is None and best[key]["date"] is not None:
-                e = {**e, "date": best[key]["date"], "date_precision": best[key]["date_precision"]}
-            best[key] = e
-        elif best[key]["date"] is None and e["date"] is not None:
-            # a headline states the event undated; the body dates it
-            best[key] = {**best[key], "date": e["date"], "date_precision": e["date_precision"]}
-    return [best[k] for k in order]
-

@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.dates import ResolvedDate, resolve
+from eventwire.events import modality as mod
+from eventwire.events import syntax as syn
 
 _RELATIVE_DAY = re.compile(
     r"\b(the day before|the previous day|the day after|the next day|the following day|earlier that day|"
@@ -70,3 +72,35 @@ def inherit_dates(events: list[dict[str, Any]], anchors: list[dict[str, Any]] = 
                     break
         out.append(e)
     return out
+
+
+def event_date(tok: Token, sent: Span, dates: dict[int, ResolvedDate]) -> ResolvedDate | None:
+    """The date of the action at ``tok``: the nearest date expression that governs it.
+
+    Looks in the action's own clause, then the reporting verb's clause ("said on Monday"), then
+    the clause of the verb it is coordinated with, then anywhere in the sentence.
+
+    Args:
+        tok: The action word.
+        sent: Its sentence.
+        dates: Resolved dates keyed by token index (from :func:`resolve_doc_dates`).
+
+    Returns:
+        The date, or None when the sentence has none.
+    """
+    for t in syn.clause_tokens(tok):
+        if t.i in dates:
+            return dates[t.i]
+    rep = mod.reporter(tok) if tok.pos_ == "VERB" else None
+    if rep is not None and rep.pos_ == "VERB":
+        for t in syn.clause_tokens(rep):
+            if t.i in dates:
+                return dates[t.i]
+    if tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+        for t in syn.clause_tokens(tok.head):
+            if t.i in dates:
+                return dates[t.i]
+    for t in sent:
+        if t.i in dates:
+            return dates[t.i]
+    return None
