@@ -13,6 +13,15 @@ ray = pytest.importorskip("ray", reason="the Ray engine is the optional extra ev
 
 from eventwire.engines.run import RunRequest, run
 
+# Ray 2.60 builds its default DataContext through the setters of its own deprecated fields, so
+# ray.data.DataContext.get_current() warns although we never set them. These are marks rather than
+# pyproject filterwarnings entries because marks also hold under `pytest -W error`, which overrides
+# the ini file's filters.
+pytestmark = [
+    pytest.mark.filterwarnings(f"ignore:`{field}` is deprecated:DeprecationWarning:ray.data.context")
+    for field in ("use_push_based_shuffle", "use_polars", "use_arrow_tensor_v2")
+]
+
 GOLD = Path(__file__).parent / "fixtures" / "gold"
 
 

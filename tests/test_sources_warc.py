@@ -34,6 +34,12 @@ def page(article: dict, n: int, keep: int | None = None) -> bytes:
     ).encode()
 
 
+def record(writer: WARCWriter, url: str, kind: str, body: bytes, headers: StatusAndHeaders | None = None):
+    """A WARC record of ``body``. Its length is given so that warcio reads the payload in place
+    instead of copying it to a temporary file that it never closes (a ResourceWarning)."""
+    return writer.create_warc_record(url, kind, payload=io.BytesIO(body), length=len(body), http_headers=headers)
+
+
 def write_warc(path: Path, pages: int, *, extras: bool = True, keep: int | None = None) -> None:
     """``pages`` HTML responses cycling through the gold articles (their first ``keep``
     paragraphs), plus non-page records."""
@@ -44,17 +50,13 @@ def write_warc(path: Path, pages: int, *, extras: bool = True, keep: int | None 
             article = gold[n % len(gold)]
             url = f"https://news.example/{article['id']}/{n}"
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-            writer.write_record(
-                writer.create_warc_record(url, "response", payload=io.BytesIO(page(article, n, keep)), http_headers=headers)
-            )
+            writer.write_record(record(writer, url, "response", page(article, n, keep), headers))
             if extras and n % 250 == 0:  # requests, images and redirects are not articles
                 img = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
-                writer.write_record(writer.create_warc_record(
-                    url + ".png", "response", payload=io.BytesIO(b"\x89PNG" + bytes(64)), http_headers=img))
+                writer.write_record(record(writer, url + ".png", "response", b"\x89PNG" + bytes(64), img))
                 moved = StatusAndHeaders("301 Moved", [("Location", url)], protocol="HTTP/1.1")
-                writer.write_record(writer.create_warc_record(
-                    url + "/old", "response", payload=io.BytesIO(b""), http_headers=moved))
-                writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+                writer.write_record(record(writer, url + "/old", "response", b"", moved))
+                writer.write_record(record(writer, url, "request", b"GET / HTTP/1.1\r\n\r\n"))
 
 
 @pytest.mark.issue(8)
