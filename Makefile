@@ -1,6 +1,6 @@
 # eventwire's one task file. CI runs exactly `make test` (see .ci/run).
 #   make demo   create .venv, install, analyse the bundled sample articles into SQLite, print a summary
-#   make test   install the test dependencies and run the whole test suite
+#   make test   install the test dependencies, lint with ruff, run the whole test suite
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
@@ -23,6 +23,7 @@ demo: install
 	$(BIN)/eventwire demo
 
 test: install-dev
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest -q
 
 # The quick benchmarks (docs/benchmarks.md lists all of them and their targets).

@@ -57,7 +57,7 @@ def load_discards(path: Path) -> re.Pattern:
         text = line.split("#", 1)[0].strip().lstrip("+").strip()
         if text:
             phrases.append(r"\s+".join(re.escape(w) for w in text.replace("_", " ").split()))
-    return re.compile(r"\b(" + "|".join(phrases) + r")\b", re.I) if phrases else re.compile(r"(?!)")
+    return re.compile(r"\b(" + "|".join(phrases) + r")\b", re.IGNORECASE) if phrases else re.compile(r"(?!)")
 
 
 def load_records(suite: Path) -> list[dict]:
@@ -144,9 +144,9 @@ def run(suite: Path = SUITE, verbose: bool = False) -> dict[str, dict[str, float
         o = json.loads(line)
         baseline[o["id"]] = _triples(o["suite_dicts"]["actual"])
     if verbose:
-        for rid in expected:
-            if actual.get(rid) != expected[rid]:
-                print(f"  {rid}: expected {sorted(expected[rid])} got {sorted(actual.get(rid, set()))}")
+        for rid, want in expected.items():
+            if actual.get(rid) != want:
+                print(f"  {rid}: expected {sorted(want)} got {sorted(actual.get(rid, set()))}")
     return {"eventwire": score(expected, actual), "petrarch2": score(expected, baseline)}
 
 

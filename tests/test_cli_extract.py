@@ -2,8 +2,9 @@ import json
 import subprocess
 import sys
 
-from eventwire.cli import main
 from click.testing import CliRunner
+
+from eventwire.cli import main
 
 
 def test_extract_jsonl_contract_shape(tmp_path, seed):
@@ -21,7 +22,7 @@ def test_extract_jsonl_contract_shape(tmp_path, seed):
 def test_extract_missing_path_exit_2(tmp_path):
     proc = subprocess.run(
         [sys.executable, "-m", "eventwire", "extract", str(tmp_path / "nope.jsonl")],
-        capture_output=True, text=True,
+        capture_output=True, text=True, check=False,
     )
     assert proc.returncode == 2
     assert "nope.jsonl" in proc.stdout + proc.stderr

@@ -20,7 +20,7 @@ def _all_docs() -> str:
 
 def test_docs_cli_reference_is_current():
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_cli_docs.py"), "--check"],
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
 
 

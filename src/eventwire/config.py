@@ -59,11 +59,11 @@ def _merge(base: dict[str, dict[str, Any]], user: dict[str, Any], path: str) -> 
                 known = ", ".join(f"{section}.{k}" for k in base[section])
                 raise ConfigError(Errors.E013.format(key=f"{section}.{key}", path=path, known=known))
             expected = type(base[section][key])
-            if expected is int and isinstance(value, bool) or not isinstance(value, expected):
-                if not (expected is float and isinstance(value, int)):
-                    raise ConfigError(
-                        Errors.E012.format(path=path, detail=f"{section}.{key} must be {expected.__name__}")
-                    )
+            wrong = expected is int and isinstance(value, bool) or not isinstance(value, expected)
+            if wrong and not (expected is float and isinstance(value, int)):
+                raise ConfigError(
+                    Errors.E012.format(path=path, detail=f"{section}.{key} must be {expected.__name__}")
+                )
             base[section][key] = value
 
 

@@ -14,11 +14,11 @@ from eventwire.cli.actors import actors
 from eventwire.cli.demo import demo
 from eventwire.cli.export import export
 from eventwire.cli.extract import extract
-from eventwire.cli.run import run_command
-from eventwire.cli.watch import watch
 from eventwire.cli.ingest import ingest
 from eventwire.cli.query import query
+from eventwire.cli.run import run_command
 from eventwire.cli.serve import serve
+from eventwire.cli.watch import watch
 
 # Exit codes (docs/cli.md): 0 all articles succeeded, 1 some failed, 2 nothing
 # was processed or the command line was wrong (click's own usage errors are 2 too).

@@ -8,8 +8,8 @@ import click
 
 from eventwire.cli.common import config_option, exit_code, get_config
 from eventwire.cli.run import workers_option
-from eventwire.engines import LocalEngine
 from eventwire.cli.store_options import db_option, open_store
+from eventwire.engines import LocalEngine
 from eventwire.store.pipeline import ingest as run_ingest
 
 

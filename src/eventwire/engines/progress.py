@@ -12,6 +12,7 @@ import sys
 import threading
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Self
 
 from rich.console import Console
 from rich.progress import (
@@ -99,7 +100,7 @@ class RunProgress:
     def advance(self, n: int = 1) -> None:
         self.bar.update(self.task, advance=n)
 
-    def __enter__(self) -> RunProgress:
+    def __enter__(self) -> Self:
         self.bar.__enter__()
         return self
 

@@ -8,6 +8,7 @@ Groups of rules live in their own modules: ``recipients`` (targets a clause leav
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -378,7 +379,7 @@ def _pre_words(sent: Span, verb: Token) -> set[str]:
     """Words before the verb, with contractions rejoined ("did" + "n't" -> "didn't")."""
     toks = [t for t in sent if t.i < verb.i]
     words = syn.words_of(toks)
-    for a, b in zip(toks, toks[1:]):
+    for a, b in pairwise(toks):
         if b.lower_ in ("n't", "not"):
             words.add(a.lower_ + "n't")
             words.add(a.lower_ + "nt")

@@ -14,7 +14,7 @@ from eventwire.events import syntax as syn
 
 _RELATIVE_DAY = re.compile(
     r"\b(the day before|the previous day|the day after|the next day|the following day|earlier that day|"
-    r"later that day|that same day|the same day)\b", re.I)
+    r"later that day|that same day|the same day)\b", re.IGNORECASE)
 
 
 def _date_spans(doc: Doc) -> list[Span]:

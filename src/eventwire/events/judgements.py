@@ -15,7 +15,6 @@ from spacy.tokens import Token
 from eventwire.events import syntax as syn
 from eventwire.events.lexicon import Lexicon
 
-
 _NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 

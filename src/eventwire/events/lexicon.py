@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from eventwire.errors import Errors, EventwireError
 from eventwire.events.cameo import cameo_info
-from eventwire.events.petrarch_verbs import VerbBlock, parse_petrarch_verbs
+from eventwire.events.petrarch_verbs import Pattern, VerbBlock, parse_petrarch_verbs
 
 NO_EVENT = "---"
 DEFAULT_TARGETS = ("dobj", "dative", "on", "against", "with", "to", "at", "toward", "towards", "between")
@@ -203,6 +203,11 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     return Lexicon(list(extra))
 
 
+def _matches(pattern: Pattern, words: set[str], pre_words: set[str] | None) -> bool:
+    """Every slot of a PETRARCH pattern finds a word: its ``post`` slots after the verb, its ``pre`` slots before."""
+    return all(slot & words for slot in pattern.post) and all(slot & (pre_words or set()) for slot in pattern.pre)
+
+
 def choose_code(entry: Entry, words: set[str], pre_words: set[str] | None = None) -> str | None:
     """The code an entry gives for the words around the verb.
 
@@ -220,13 +225,11 @@ def choose_code(entry: Entry, words: set[str], pre_words: set[str] | None = None
     if entry.petrarch is not None:
         best = None
         for p in entry.petrarch.patterns:
-            if all(slot & words for slot in p.post) and all(slot & (pre_words or set()) for slot in p.pre):
-                if best is None or p.size > best.size:
-                    best = p
-        if entry.origin == "fallback":
-            # The bundled fallback: only a matched pattern codes (its block defaults are too loose).
-            if best is None or best.size < 2:
-                return None
+            if _matches(p, words, pre_words) and (best is None or p.size > best.size):
+                best = p
+        # The bundled fallback: only a matched pattern codes (its block defaults are too loose).
+        if entry.origin == "fallback" and (best is None or best.size < 2):
+            return None
         code = best.code if best is not None else entry.petrarch.code
         if entry.origin in ("petrarch", "fallback") and code and code[:2] in _FALLBACK_SKIP_ROOTS and entry.frame is None:
             return None if code != "016" else code
@@ -241,7 +244,6 @@ def reverse_code(entry: Entry, words: set[str], pre_words: set[str] | None = Non
         return None
     best = None
     for p in entry.petrarch.patterns:
-        if all(slot & words for slot in p.post) and all(slot & (pre_words or set()) for slot in p.pre):
-            if best is None or p.size > best.size:
-                best = p
+        if _matches(p, words, pre_words) and (best is None or p.size > best.size):
+            best = p
     return best.reverse if best is not None else entry.petrarch.reverse

@@ -33,11 +33,11 @@ def denies(verb: Token, sources: list[dict]) -> bool:
         if clause.dep_ != "ccomp":
             continue
         for c in clause.children:
-            if c.dep_ in ("attr", "nsubj", "dobj") and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children):
-                if any(m.get("code") in own for m in syn.actors_of(c, owners=True) if m) or any(
-                    (actor_at(x) or {}).get("code") in own for x in c.subtree
-                ):
-                    return True
+            negated = c.dep_ in ("attr", "nsubj", "dobj") and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children)
+            if negated and (any(m.get("code") in own for m in syn.actors_of(c, owners=True) if m) or any(
+                (actor_at(x) or {}).get("code") in own for x in c.subtree
+            )):
+                return True
     return False
 
 

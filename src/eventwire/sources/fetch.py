@@ -12,6 +12,7 @@ import time
 import urllib.robotparser
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
+from typing import Self
 from urllib.parse import urlsplit
 
 import httpx
@@ -129,7 +130,7 @@ class Fetcher:
         self.pacer = HostPacer(s.host_interval)
         self._robots: dict[str, tuple[float, urllib.robotparser.RobotFileParser]] = {}
 
-    def __enter__(self) -> Fetcher:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
