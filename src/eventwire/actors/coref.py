@@ -45,7 +45,7 @@ def _is_subject(token: Token) -> bool:
 
 
 @functools.cache
-def _references() -> dict[str, list[str]]:
+def references() -> dict[str, list[str]]:
     text = resources.files("eventwire").joinpath("data/actors/references.yaml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
 
@@ -115,7 +115,7 @@ class Coreferencer:
 
     def __init__(self, resolver: Resolver):
         self.resolver = resolver
-        refs = _references()
+        refs = references()
         self.organisation_nouns = set(refs["organisation"])
         self.state_sectors = set(refs["state_sectors"])
 
@@ -140,7 +140,7 @@ class Coreferencer:
 
     def contextual_metonyms(self, doc: Doc, mentions: list[Mention]) -> None:
         """"Brussels said" stands for the EU when the article has named the EU (``references.yaml``)."""
-        table = _references().get("contextual_metonyms") or {}
+        table = references().get("contextual_metonyms") or {}
         for i, m in enumerate(mentions):
             options = table.get(m["text"].removeprefix("the "))
             root = doc[m["start"]:m["end"]].root

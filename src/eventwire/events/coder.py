@@ -454,7 +454,7 @@ class Coder:
 
     # ---- output ------------------------------------------------------------------------------
     def _emit(self, tok, entry, code, src, tgt, sent, dates, confidence=None) -> list[dict[str, Any]]:
-        pairs = [(s, t) for s in src for t in tgt if s is not t and not _same(s, t) and not _self_igo(s, t)]
+        pairs = [(s, t) for s in src for t in _own_bloc(s, tgt) if s is not t and not _same(s, t) and not _self_igo(s, t)]
         if entry.symmetric and entry.code and code[:2] == entry.code[:2]:
             group = src if not tgt else []
             pairs += [(a, b) for a in group for b in group if a is not b and not _same(a, b)]
@@ -529,7 +529,16 @@ def _self_igo(a: dict, b: dict) -> bool:
     return a.get("code") == b.get("code") and "igo" in (a.get("kind"), b.get("kind"))
 
 
+def _own_bloc(source: dict, targets: list[dict]) -> list[dict]:
+    """A member state acting on a group its own bloc belongs to acts on its bloc: "France opposed
+    the deal" (between the EU and Mercosur's members) -> the EU only."""
+    bloc = [t for t in targets if t.get("group") is not None and source.get("code") in (t.get("member_states") or ())]
+    return bloc or targets
+
+
 def _same(a: dict, b: dict) -> bool:
+    if a.get("code") == b.get("code") and (a.get("group") is not None or b.get("group") is not None):
+        return True  # "the Kremlin described the agreement" (Russia and North Korea): not Russia -> Russia
     return a.get("start") == b.get("start") or (a.get("code") == b.get("code") and a.get("kind") == b.get("kind") == "state" and a.get("text") == b.get("text"))
 
 
