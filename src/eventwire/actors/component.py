@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.actors.coref import Coreferencer, references
+from eventwire.actors.coref import Coreferencer
 from eventwire.actors.dictionary import ActorDictionary
 from eventwire.actors.groups import GroupFinder
-from eventwire.actors.resolve import Resolver
+from eventwire.actors.resolve import Resolver, references
 from eventwire.nlp.extensions import record_error
 
 log = logging.getLogger(__name__)
