@@ -103,6 +103,19 @@ def test_actors_dictionary_user_file_overrides_key_and_surface_form(tmp_path):
             "E109",
             5,
         ),
+        (
+            (
+                "entries:\n  - kind: igo\n    name: Bloc\n    members:\n"
+                "      - {code: ABC, start: 2020, end: 2019}\n"
+            ),
+            "E112",
+            5,
+        ),
+        (
+            "entries:\n  - kind: igo\n    name: Bloc\n    members:\n      - {code: ABC, founding: maybe}\n",
+            "E106",
+            5,
+        ),
         ("- just a list\n", "E101", 1),
     ],
 )

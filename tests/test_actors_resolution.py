@@ -175,3 +175,18 @@ def test_actors_counterpart_and_possessive_pronoun_titles(actors_of):
     )
     assert _by_text(actors, "Amina Odhiambo").code == "KEN"
     assert _by_text(actors, "Joseph Okello").code == "UGA"
+
+
+@pytest.mark.issue(3)
+def test_actors_sector_modifier_makes_a_bare_reference(actors_of):
+    actors = actors_of("Venezuela's government expelled the diplomats on Monday. Brazil recognised the opposition leader.")
+    leader = _by_text(actors, "opposition leader")
+    assert (leader.code, leader.agent) == ("VEN", "OPP")
+
+
+@pytest.mark.issue(3)
+def test_actors_group_noun_refers_back_to_an_armed_group_and_codes_its_member(actors_of):
+    actors = actors_of("Hezbollah fired rockets on Sunday. Karim Nasser, a senior member of the group's "
+                       "political council, accused Israel of aggression.")
+    assert _by_text(actors, "group").code == "LBN"
+    assert _by_text(actors, "Karim Nasser").code == "LBN"

@@ -69,6 +69,7 @@ class Errors:
     E109 = "[E109] Actor dictionary {origin}, line {line}: role ends ({end}) before it starts ({start})."
     E110 = "[E110] PETRARCH dictionary {origin}, line {line}: {detail}: {text!r}"
     E111 = "[E111] PETRARCH dictionary {origin}, line {line}: bad date restriction {text!r}; use YYMMDD or YYYYMMDD."
+    E112 = "[E112] Actor dictionary {origin}, line {line}: membership ends ({end}) before it starts ({start})."
 
     # E200-E249: quotes (eventwire.quotes: the speech-verb lexicon and the quote finder)
     E200 = (

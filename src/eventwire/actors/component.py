@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 
 from eventwire.actors.coref import Coreferencer
 from eventwire.actors.dictionary import ActorDictionary
-from eventwire.actors.resolve import Resolver
+from eventwire.actors.groups import GroupFinder
+from eventwire.actors.resolve import Resolver, references
 from eventwire.nlp.extensions import record_error
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,7 @@ class ActorTagger:
         self.dictionary = get_dictionary(dictionaries)
         self.resolver = Resolver(self.dictionary)
         self.coref = Coreferencer(self.resolver)
+        self.groups = GroupFinder(self.dictionary, references()["groups"])
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -68,4 +70,5 @@ class ActorTagger:
         # a second look, now that pronouns and titles are mentions too ("Its deputy ambassador, X")
         self.resolver.code_people_from_context(doc, mentions)
         self.coref.share_codes(mentions)
-        return mentions
+        # "the four countries", "the founding members of Mercosur", "the resolution", "the signing"
+        return sorted(mentions + self.groups.find(doc, mentions), key=lambda m: m["start"])

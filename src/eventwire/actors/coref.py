@@ -16,15 +16,11 @@ package offers a spaCy-3.8-compatible English coreference model.
 
 from __future__ import annotations
 
-import functools
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from spacy.tokens import Doc, Token
 
-from eventwire.actors.resolve import Resolver, new_mention
+from eventwire.actors.resolve import Resolver, new_mention, references
 
 Mention = dict[str, Any]
 
@@ -42,12 +38,6 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
 def _is_subject(token: Token) -> bool:
     return token.dep_ in SUBJECTS or (token.dep_ in ("compound", "poss", "amod") and token.head.dep_ in SUBJECTS)
-
-
-@functools.cache
-def _references() -> dict[str, list[str]]:
-    text = resources.files("eventwire").joinpath("data/actors/references.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
 
 
 def _focus_state(earlier: list[Mention]) -> Mention | None:
@@ -115,8 +105,9 @@ class Coreferencer:
 
     def __init__(self, resolver: Resolver):
         self.resolver = resolver
-        refs = _references()
+        refs = references()
         self.organisation_nouns = set(refs["organisation"])
+        self.group_nouns = set(refs["group_nouns"])
         self.state_sectors = set(refs["state_sectors"])
 
     def link_names(self, doc: Doc, mentions: list[Mention]) -> None:
@@ -140,7 +131,7 @@ class Coreferencer:
 
     def contextual_metonyms(self, doc: Doc, mentions: list[Mention]) -> None:
         """"Brussels said" stands for the EU when the article has named the EU (``references.yaml``)."""
-        table = _references().get("contextual_metonyms") or {}
+        table = references().get("contextual_metonyms") or {}
         for i, m in enumerate(mentions):
             options = table.get(m["text"].removeprefix("the "))
             root = doc[m["start"]:m["end"]].root
@@ -222,13 +213,17 @@ class Coreferencer:
     def _bare_reference(self, doc: Doc, token: Token, earlier: list[Mention]) -> Mention | None:
         """"the bloc" -> the latest organisation; "the junta", "police" -> the article's main state."""
         lefts = list(token.lefts)
-        if any(t.dep_ in ("compound", "amod", "poss", "nmod") for t in lefts):
+        agents = self.resolver.dictionary.agents
+        # "the opposition leader", "the army chief": a sector noun as modifier names the sector
+        sector_mods = [t for t in lefts if t.dep_ == "compound" and t.pos_ == "NOUN" and agents.get(t.lower_)]
+        if any(t.dep_ in ("compound", "amod", "poss", "nmod") and t not in sector_mods for t in lefts):
             return None
         definite = any(t.lower_ == "the" for t in lefts)
         lemma = token.lemma_.lower()
-        span = doc[token.i:token.i + 1]
+        span = doc[(sector_mods[0].i if sector_mods else token.i):token.i + 1]
         if definite and lemma in self.organisation_nouns:
-            orgs = [m for m in earlier if m["kind"] in ("igo", "ngo") and m["code"]]
+            kinds = ("igo", "ngo", "group") if lemma in self.group_nouns else ("igo", "ngo")
+            orgs = [m for m in earlier if m["kind"] in kinds and m["code"]]
             named = [m for m in orgs if lemma in m["text"].lower()]
             pick = (named or orgs or [None])[-1]
             if pick is None:
@@ -236,7 +231,7 @@ class Coreferencer:
             return new_mention(span, code=pick["code"], name=pick["name"], kind=pick["kind"],
                                antecedent=pick.get("antecedent", pick["start"]) or pick["start"],
                                reason=f"coreference (organisation noun): {token.text} -> {pick['name']}")
-        sector = self.resolver.dictionary.agents.get(token.lower_) or self.resolver.dictionary.agents.get(lemma)
+        sector = next((agents[t.lower_] for t in sector_mods), None) or agents.get(token.lower_) or agents.get(lemma)
         # "Diplomats said" without "the" is anyone's diplomats; "the ministry", "police" are the story's own
         if sector not in self.state_sectors or not (definite or lemma == "police"):
             return None

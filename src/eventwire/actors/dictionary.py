@@ -24,7 +24,7 @@ from eventwire.errors import Errors, InputError
 
 KINDS = ("state", "igo", "ngo", "person", "group")
 FORMS = ("name", "adjective", "demonym", "metonym", "alias")
-BUNDLED_FILES = ("states.yaml", "organizations.yaml", "people.yaml", "agents.yaml")
+BUNDLED_FILES = ("states.yaml", "organizations.yaml", "companies.yaml", "people.yaml", "agents.yaml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +51,29 @@ class Role:
 
 
 @dataclass(frozen=True, slots=True)
+class Member:
+    """A state's membership of an organisation ("the founding members of Mercosur").
+
+    Attributes:
+        code: The member's actor code ("BRA").
+        founding: Whether it is a founding member.
+        start: First day of membership, or None when unknown (or founding).
+        end: Last day of membership, or None while a member.
+    """
+
+    code: str
+    founding: bool = False
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+
+    def covers(self, day: datetime.date | None) -> bool:
+        """Whether the state is a member on ``day`` (no day: a member now, i.e. no end)."""
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One actor: a state, an organisation, a person or a group.
 
@@ -69,6 +92,7 @@ class Entry:
         cameo: CAMEO/Phoenix code ("IGOWSTNAT", "KOR") or None.
         wikidata: Wikidata QID or None.
         source: Where the entry came from (file and source note).
+        members: For organisations and blocs: member states, with dates.
     """
 
     key: str
@@ -84,6 +108,7 @@ class Entry:
     cameo: str | None = None
     wikidata: str | None = None
     source: str = ""
+    members: tuple[Member, ...] = ()
 
 
 @dataclass

@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from eventwire.actors.dictionary import KINDS, Entry, Role, _Parts, parts_from
+from eventwire.actors.dictionary import KINDS, Entry, Member, Role, _Parts, parts_from
 from eventwire.errors import Errors, InputError
 
 _LINE = "__line__"
@@ -45,8 +45,10 @@ ENTRY_FIELDS = (
     "wikidata",
     "source",
     "note",
+    "members",
 )
 ROLE_FIELDS = ("code", "agent", "title", "start", "end", "note")
+MEMBER_FIELDS = ("code", "founding", "start", "end", "note")
 TOP_FIELDS = ("source", "entries", "agents", "titles")
 GENDERS = ("male", "female")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -160,6 +162,7 @@ def _entry(item: dict[str, Any], origin: str, source: str) -> Entry:
         cameo=_text(item, "cameo", origin),
         wikidata=_text(item, "wikidata", origin),
         source=_text(item, "source", origin) or source,
+        members=tuple(_member(m, origin, line) for m in _list(item, "members", origin)),
     )
 
 
@@ -180,6 +183,25 @@ def _role(item: Any, origin: str, line: int) -> Role:
         start=start,
         end=end,
     )
+
+
+def _member(item: Any, origin: str, line: int) -> Member:
+    """A member: a code ("BRA") or a mapping ``{code, founding, start, end, note}``."""
+    if isinstance(item, str) and item.strip():
+        return Member(code=item.strip())
+    if not isinstance(item, dict):
+        _bad(origin, line, "members", "a list of codes or mappings", item)
+    _check_fields(item, MEMBER_FIELDS, origin)
+    founding = item.get("founding", False)
+    if not isinstance(founding, bool):
+        _bad(origin, item[_LINE], "founding", "true or false", founding)
+    start = parse_date(item.get("start"), "start", origin, item[_LINE])
+    end = parse_date(item.get("end"), "end", origin, item[_LINE], last=True)
+    if start and end and end < start:
+        raise InputError(
+            Errors.E112.format(origin=origin, line=item[_LINE], start=start, end=end), origin=origin
+        )
+    return Member(code=_text(item, "code", origin, required=True), founding=founding, start=start, end=end)
 
 
 def parse_date(value: Any, name: str, origin: str, line: int, *, last: bool = False) -> datetime.date | None:

@@ -14,7 +14,9 @@
      "title": "secretary general",         # office title when known (people)
      "gender": "male",                     # people, when known
      "entity": "person:jens_stoltenberg",  # dictionary key when the actor is in the dictionary
-     "plural": False}                      # a group of several actors or people ("Ukrainians", "the two")
+     "plural": False,                      # a group of several actors or people ("Ukrainians", "the two")
+     "group": 12}                          # set on the members of a group ("the four countries"): one
+                                           # mention per member over the same span, sharing this value
 
 Pronouns and titles resolved by coreference are mentions too (``"text": "he"``),
 carrying the code and name of their antecedent.
@@ -82,6 +84,15 @@ def actor_for_token(token: Token) -> Mention | None:
                     if found and found.get("code"):
                         return found
     return None
+
+
+def group_members(doc: Doc, mention: Mention) -> list[Mention]:
+    """All members of the group ``mention`` belongs to ("the four countries" -> four states),
+    or just ``mention`` when it is not part of a group."""
+    group = mention.get("group")
+    if group is None:
+        return [mention]
+    return [m for m in mentions(doc) if m.get("group") == group and m["start"] == mention["start"]]
 
 
 def actors_in(span: Span) -> list[Mention]:

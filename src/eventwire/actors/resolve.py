@@ -21,6 +21,7 @@ from importlib import resources
 from typing import Any
 
 import pycountry
+import yaml
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.dictionary import ActorDictionary, Entry
@@ -39,6 +40,13 @@ def parse_date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+@functools.cache
+def references() -> dict[str, Any]:
+    """``data/actors/references.yaml``: the words coreference and context rules react to."""
+    text = resources.files("eventwire").joinpath("data/actors/references.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
 
 
 def new_mention(span: Span, **fields: Any) -> Mention:
@@ -181,6 +189,10 @@ class Resolver:
             np_words = [t.lower_ for t in other.lefts if t.dep_ == "compound"] + [other.lower_]
             found = self.title_of(np_words)
             if found is None:
+                # "a senior member of the group's political bureau": no title, but an affiliation
+                if other.lemma_.lower() in references()["affiliation_nouns"]:
+                    code = code or self._code_in([t for t in other.subtree if t.dep_ not in ("relcl", "appos")
+                                                  and t.i > other.i], by_token)
                 continue
             title = title or found
             code = code or self._code_in([t for t in other.subtree if t.dep_ not in ("relcl", "appos")

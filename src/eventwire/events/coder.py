@@ -23,7 +23,7 @@ from eventwire.events.ellipsis import ellipsis_events
 from eventwire.events.judgements import judged_doers, judgements, pair_referents
 from eventwire.events.lexicon import DEFAULT_TARGETS, Entry, Lexicon, choose_code, reverse_code
 from eventwire.events.recipients import affected, denies, implicit_targets
-from eventwire.events.records import dedupe, event_record, same_mention, self_igo, unique
+from eventwire.events.records import dedupe, event_record, own_bloc, same_mention, self_igo, unique
 
 FRAMES = ("appeal", "demand", "intent", "reject", "threat")
 _PRONOUNS = {"it", "its", "he", "him", "his", "she", "her", "they", "them", "their"}
@@ -341,7 +341,7 @@ class Coder:
 
     # ---- output ------------------------------------------------------------------------------
     def _emit(self, tok, entry, code, src, tgt, sent, dates, confidence=None) -> list[dict[str, Any]]:
-        pairs = [(s, t) for s in src for t in tgt if s is not t and not same_mention(s, t) and not self_igo(s, t)]
+        pairs = [(s, t) for s in src for t in own_bloc(s, tgt) if s is not t and not same_mention(s, t) and not self_igo(s, t)]
         if entry.symmetric and entry.code and code[:2] == entry.code[:2]:
             group = src if not tgt else []
             pairs += [(a, b) for a in group for b in group if a is not b and not same_mention(a, b)]

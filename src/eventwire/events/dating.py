@@ -33,6 +33,8 @@ def resolve_doc_dates(doc: Doc) -> dict[int, ResolvedDate]:
     anchor: ResolvedDate | None = None
     out: dict[int, ResolvedDate] = {}
     for span in _date_spans(doc):
+        if span.root.dep_ == "poss" and span.root.head.pos_ == "NOUN":
+            continue  # "unlike last year's communique": dates the thing named, not the clause's act
         got = resolve(span.text, published, anchor)
         if got is None:
             continue

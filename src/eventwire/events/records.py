@@ -58,7 +58,8 @@ def unique(mentions: list[dict]) -> list[dict]:
 
 
 def same_mention(a: dict, b: dict) -> bool:
-    """Whether two mentions are one: the same token, or the same state named by the same words.
+    """Whether two mentions are one: the same token, the same state named by the same words, or a
+    group and an actor with its code.
 
     Args:
         a: An actor mention.
@@ -67,6 +68,8 @@ def same_mention(a: dict, b: dict) -> bool:
     Returns:
         True when an event between them would be an actor acting on itself.
     """
+    if a.get("code") == b.get("code") and (a.get("group") is not None or b.get("group") is not None):
+        return True  # "the Kremlin described the agreement" (Russia and North Korea): not Russia -> Russia
     return a.get("start") == b.get("start") or (a.get("code") == b.get("code") and a.get("kind") == b.get("kind") == "state" and a.get("text") == b.get("text"))
 
 
@@ -81,6 +84,21 @@ def self_igo(a: dict, b: dict) -> bool:
         True when both carry one code and either is an intergovernmental organisation.
     """
     return a.get("code") == b.get("code") and "igo" in (a.get("kind"), b.get("kind"))
+
+
+def own_bloc(source: dict, targets: list[dict]) -> list[dict]:
+    """A member state acting on a group its own bloc belongs to acts on its bloc: "France opposed
+    the deal" (between the EU and Mercosur's members) -> the EU only.
+
+    Args:
+        source: The doer's mention.
+        targets: The recipients' mentions.
+
+    Returns:
+        The group targets whose ``member_states`` include the doer, else ``targets`` unchanged.
+    """
+    bloc = [t for t in targets if t.get("group") is not None and source.get("code") in (t.get("member_states") or ())]
+    return bloc or targets
 
 
 def dedupe(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

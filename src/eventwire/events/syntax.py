@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from eventwire.actors.lookup import actor_at, actor_for_token
+from eventwire.actors.lookup import actor_at, actor_for_token, group_members
 
 Mention = dict
 SUBJ = ("nsubj", "csubj")
@@ -140,6 +140,9 @@ def _actors_of(token: Token) -> list[Mention]:
             found.extend(listed)
             continue
         m = actor_for_token(t) or _np_actor(t)
+        if m and m.get("group") is not None:  # "the four countries": every member
+            found.extend(group_members(t.doc, m))
+            continue
         mods = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i]
         multi = [actor_at(x) for c in mods for x in conjuncts(c) if actor_at(x) and actor_at(x).get("code")]
         if len(multi) > 1:
