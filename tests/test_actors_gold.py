@@ -14,6 +14,7 @@ import pytest
 
 from eventwire.ingest import make_article
 
+
 @pytest.fixture(scope="module")
 def analyses(analyzer, config, gold_articles):
     out = {}
