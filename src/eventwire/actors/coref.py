@@ -80,7 +80,7 @@ class _DocInfo:
             while self.depth[j] < 0 and heads[j] != j and len(chain) < 100:
                 chain.append(j)
                 j = heads[j]
-            base = self.depth[j] if self.depth[j] >= 0 else 0
+            base = max(self.depth[j], 0)
             self.depth[j] = base
             for k in reversed(chain):
                 base += 1

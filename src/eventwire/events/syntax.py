@@ -323,9 +323,9 @@ def complement_of(verb: Token, frame: str | None = None) -> Token | None:
     for c in verb.children:
         if c.dep_ == "dobj":
             for cc in c.children:
-                if cc.dep_ in ("acl", "relcl", "xcomp") and cc.pos_ == "VERB" and cc.i > c.i:
-                    if any(a.lower_ == "to" for a in cc.children if a.dep_ == "aux"):
-                        return cc
+                if cc.dep_ in ("acl", "relcl", "xcomp") and cc.pos_ == "VERB" and cc.i > c.i \
+                        and any(a.lower_ == "to" for a in cc.children if a.dep_ == "aux"):
+                    return cc
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "for") and verb.lemma_ in ("accuse", "blame", "criticize", "criticise"):
             for p in c.children:
@@ -381,8 +381,8 @@ def phrase_tokens(verb: Token) -> list[Token]:
         t = stack.pop()
         out.append(t)
         for c in t.children:
-            if c is not verb and c.dep_ in ("advcl", "relcl", "ccomp", "parataxis", "conj") and c.pos_ in ("VERB", "AUX"):
-                if not any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
-                    continue
+            if c is not verb and c.dep_ in ("advcl", "relcl", "ccomp", "parataxis", "conj") \
+                    and c.pos_ in ("VERB", "AUX") and not any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+                continue
             stack.append(c)
     return sorted(out, key=lambda t: t.i)
