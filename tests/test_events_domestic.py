@@ -48,3 +48,20 @@ def test_the_leaders_of_a_list_of_states_are_each_a_recipient(nlp):
 def test_a_group_named_inside_an_action_noun_is_not_domestic(nlp):
     events, _ = code(nlp, "Kenya demanded the release of the detained journalists.")
     assert ("KEN", "KEN") not in {(s, t) for s, t, c in events}
+
+
+def test_protesters_outside_a_foreign_mission_belong_to_the_place_they_protest_in(nlp):
+    events, _ = code(nlp, "Protesters rallied outside the U.S. embassy in Baghdad on Friday.")
+    assert ("IRQ", "USA", "141") in events
+
+
+def test_supporters_gathering_at_a_foreign_base_protest_against_its_state(nlp):
+    events, _ = code(nlp, "Thousands of junta supporters gathered near a French military base on the outskirts "
+                          "of Niamey.")
+    assert ("NER", "FRA", "141") in events
+
+
+def test_protesters_with_no_place_belong_to_the_articles_main_state(nlp):
+    events, _ = code(nlp, "Chile recalled its ambassador on Monday, and Chilean officials said the talks had "
+                          "failed. Hundreds of demonstrators gathered outside the Bolivian consulate.")
+    assert ("CHL", "BOL", "141") in events

@@ -18,7 +18,7 @@ from eventwire.events import modality as mod
 from eventwire.events import syntax as syn
 from eventwire.events.cameo import cameo_info
 from eventwire.events.dating import dateline_end, event_date, inherit_dates, resolve_doc_dates
-from eventwire.events.domestic import domestic_participants
+from eventwire.events.domestic import domestic_participants, protesters
 from eventwire.events.ellipsis import ellipsis_events
 from eventwire.events.judgements import judged_doers, judgements, pair_referents
 from eventwire.events.lexicon import DEFAULT_TARGETS, Entry, Lexicon, choose_code, reverse_code
@@ -251,7 +251,9 @@ class Coder:
         if not tgt and src and code[:2] in ("15", "17", "18", "19", "20"):
             tgt = domestic_participants(targets, src, self.lex.domestic_groups)
         if not src and tgt and code[:2] in ("15", "17", "18"):
-                src = domestic_participants(sources, tgt, self.lex.domestic_forces)
+            src = domestic_participants(sources, tgt, self.lex.domestic_forces)
+        if not src and tgt and code[:2] == "14":  # "protesters gathered outside the Chinese consulate"
+            src = protesters(sources, verb, tgt, self.lex.domestic_groups)
         src, tgt = unique(src), unique(tgt)
         tgt = [m for m in tgt if str(m.get("text", "")).lower() not in _REFLEXIVES]
         return src, [self._unbound(m, src, verb) for m in tgt]
