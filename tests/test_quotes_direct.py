@@ -97,8 +97,17 @@ def test_quotes_partial_fragment_with_inner_clause_is_partial(nlp):
     text = "Anna Berg claimed it was “absolutely vital that the dam holds”, believing the town was at risk."
     quotes = found(nlp, text)
     assert ("partial", "absolutely vital that the dam holds", "Anna Berg") in quotes
-    assert ("indirect", "it was “absolutely vital that the dam holds”", "Anna Berg") in quotes
+    # the reported clause is the quoted words plus "it was": a partial quote, not also an indirect one
+    assert not any(q[0] == "indirect" for q in quotes)
     assert not any("believing" in q[1] for q in quotes)
+
+
+def test_quotes_partial_inside_a_longer_indirect_clause_is_both(nlp):
+    text = "Anna Berg said the new dam had been “badly built” by the company and would need repairs."
+    quotes = found(nlp, text)
+    assert ("partial", "badly built", "Anna Berg") in quotes
+    assert ("indirect", "the new dam had been “badly built” by the company and would need repairs", "Anna Berg") \
+        in quotes
 
 
 def test_quotes_direct_quoted_question_and_exclamation(nlp):

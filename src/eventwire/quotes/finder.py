@@ -33,6 +33,9 @@ SPEAKER_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 FUNCTION_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"}
 # share of a reported clause that a direct quote must cover to stand for it
 DIRECT_COVER = 0.5
+# A reported clause with at most this many words outside its quote marks ("it was “...”",
+# "Kyiv “urgently needs ...”") is a partial quote with its subject, not a paraphrase of its own.
+MAX_WORDS_AROUND_PARTIAL = 2
 
 
 @dataclass
@@ -239,6 +242,13 @@ def _covered(start: int, end: int, directs: list[Candidate]) -> bool:
     return end > start and inside / (end - start) >= DIRECT_COVER
 
 
+def _mostly_marked(doc: Doc, a: int, b: int, marks: _Marks) -> bool:
+    """Tokens ``a:b`` are quoted words plus at most ``MAX_WORDS_AROUND_PARTIAL`` words."""
+    inside = [i for i in range(a, b) if i in marks.inside]
+    around = [t for t in doc[a:b] if t.i not in marks.inside and not t.is_punct and not t.is_space]
+    return bool(inside) and len(around) <= MAX_WORDS_AROUND_PARTIAL
+
+
 def _indirect_candidates(
     doc: Doc, marks: _Marks, lexicon: SpeechLexicon, directs: list[Candidate]
 ) -> list[Candidate]:
@@ -264,7 +274,7 @@ def _indirect_candidates(
             continue
         start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
         end = _close_open_mark(text_of(doc), start, end)
-        if _covered(start, end, directs):
+        if _covered(start, end, directs) or _mostly_marked(doc, a, b, marks):
             continue
         subject = _subject(token, lexicon)
         if subject is None:
