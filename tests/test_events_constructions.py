@@ -103,6 +103,12 @@ def test_the_doer_decides_an_ambiguous_strike(nlp):
     assert not any(c.startswith("19") for s, t, c in events)
 
 
+def test_relative_prepositional_object_is_its_antecedent(nlp):
+    # whatever noun the parser attaches the relative clause to, "to which" is the noun before it
+    events, _ = code(nlp, "It is hard to deliver arms to Ukraine, to which Seoul has provided humanitarian aid.")
+    assert ("KOR", "UKR") in pairs(events)
+
+
 def test_relative_passive_subject_is_its_antecedent(nlp):
     events, _ = code(nlp, "Norway, which was hit by the Chinese tariffs on salmon, filed a complaint.")
     assert ("CHN", "NOR", "163") in events

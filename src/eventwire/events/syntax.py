@@ -127,9 +127,20 @@ def actors_of(token: Token, owners: bool = False) -> list[Mention]:
     A possessive pronoun ("its support") marks the owner, not the referent, so it is skipped
     unless ``owners`` is set or the head is an agent noun ("its ambassador" acts for "it").
     """
+    if token.lower_ in ("which", "whom") and token.dep_ == "pobj":  # "Ukraine, to which Seoul provided aid"
+        token = _relative_antecedent(token) or token
     if owners or token.lemma_.lower() in _AGENT_HEADS:  # "its ambassador": the owner acts
         return _actors_of(token)
     return [m for m in _actors_of(token) if token.lower_ in _POSS_PRON or str(m.get("text", "")).lower() not in _POSS_PRON]
+
+
+def _relative_antecedent(pronoun: Token) -> Token | None:
+    """The noun right before "to which", "with whom", ... (commas skipped): the pronoun's
+    antecedent, whatever the parser attached the relative clause to."""
+    doc, i = pronoun.doc, pronoun.head.i - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    return doc[i] if i >= 0 and doc[i].pos_ in ("NOUN", "PROPN") else None
 
 
 def _actors_of(token: Token) -> list[Mention]:
