@@ -190,3 +190,16 @@ def test_actors_group_noun_refers_back_to_an_armed_group_and_codes_its_member(ac
                        "political council, accused Israel of aggression.")
     assert _by_text(actors, "group").code == "LBN"
     assert _by_text(actors, "Karim Nasser").code == "LBN"
+
+
+@pytest.mark.issue(3)
+def test_actors_bare_sector_noun_prefers_the_state_whose_forces_the_sentence_names(actors_of):
+    actors = actors_of("Israeli warplanes struck targets in southern Lebanon overnight, the military said.")
+    assert _by_text(actors, "military").code == "ISR"
+
+
+@pytest.mark.issue(3)
+def test_actors_sector_noun_attached_to_an_actor_is_not_the_main_state(actors_of):
+    actors = actors_of("Venezuela broke off relations on Wednesday. The government of Donald Trump recognised "
+                       "the opposition leader.", published="2019-01-24")
+    assert not any(a.text == "government" and a.code == "VEN" for a in actors)

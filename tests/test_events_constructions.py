@@ -134,3 +134,24 @@ def test_an_accord_brokered_by_x_is_mediation_between_its_parties(nlp):
     events, _ = code(nlp, "Ghana and Togo signed a peace accord on Monday. The accord, brokered by Nigeria, ends a long dispute.")
     assert {("NGA", "GHA", "045"), ("NGA", "TGO", "045")} <= events
 
+
+
+def test_coordinated_subject_with_a_mutual_object_acts_both_ways(nlp):
+    events, _ = code(nlp, "Japan and the Philippines agreed to deepen defence ties on Friday.")
+    assert {("JPN", "PHL"), ("PHL", "JPN")} <= pairs(events)
+
+
+def test_restored_relations_and_the_deal_broker(nlp):
+    events, _ = code(nlp, "Saudi Arabia and Iran restored diplomatic relations in a deal brokered by China.")
+    assert {("SAU", "IRN", "050"), ("IRN", "SAU", "050")} <= events
+    assert {("CHN", "SAU", "045"), ("CHN", "IRN", "045")} <= events
+
+
+def test_establishing_diplomatic_relations_is_recognition(nlp):
+    events, _ = code(nlp, "Israel and the United Arab Emirates established diplomatic relations in 2020.")
+    assert ("ISR", "ARE", "054") in events
+
+
+def test_coordinated_subject_without_a_mutual_object_is_not_made_mutual(nlp):
+    events, _ = code(nlp, "Germany and France pledged more money on Friday.")
+    assert ("DEU", "FRA") not in pairs(events)

@@ -65,3 +65,19 @@ def test_protesters_with_no_place_belong_to_the_articles_main_state(nlp):
     events, _ = code(nlp, "Chile recalled its ambassador on Monday, and Chilean officials said the talks had "
                           "failed. Hundreds of demonstrators gathered outside the Bolivian consulate.")
     assert ("CHL", "BOL", "141") in events
+
+
+def test_protesters_marching_against_a_domestic_law_is_domestic(nlp):
+    events, _ = code(nlp, "Thousands of protesters marched in Tbilisi against a draft law on foreign agents.")
+    assert ("GEO", "GEO", "141") in events
+
+
+def test_street_protests_with_a_named_place_are_domestic(nlp):
+    events, _ = code(nlp, "Thousands joined street protests in Caracas against the government.")
+    assert ("VEN", "VEN", "141") in events
+
+
+def test_a_protest_noun_with_no_place_names_no_protesters(nlp):
+    events, _ = code(nlp, "Poland closed a border crossing with Belarus. Lithuania followed, after two nights of "
+                          "protests against the result.")
+    assert not any(c.startswith("14") for _, _, c in events)

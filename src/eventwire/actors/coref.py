@@ -149,6 +149,7 @@ class Coreferencer:
         mentions = sorted(mentions, key=lambda m: m["start"])
         self.contextual_metonyms(doc, mentions)
         self._info = _DocInfo(doc)
+        self._named = {i for m in mentions if m.get("code") for i in range(m["start"], m["end"])}
         covered = {i for m in mentions for i in range(m["start"], m["end"])}
         earlier: list[Mention] = []
         pending = iter(mentions)
@@ -218,6 +219,9 @@ class Coreferencer:
         sector_mods = [t for t in lefts if t.dep_ == "compound" and t.pos_ == "NOUN" and agents.get(t.lower_)]
         if any(t.dep_ in ("compound", "amod", "poss", "nmod") and t not in sector_mods for t in lefts):
             return None
+        if any(c.dep_ == "prep" and c.lower_ in ("of", "in", "from") and any(t.i in self._named for t in c.subtree)
+               for c in token.children):
+            return None  # "the government of Donald Trump", "the army in Kyiv": named by its attachment
         definite = any(t.lower_ == "the" for t in lefts)
         lemma = token.lemma_.lower()
         span = doc[(sector_mods[0].i if sector_mods else token.i):token.i + 1]
@@ -235,7 +239,12 @@ class Coreferencer:
         # "Diplomats said" without "the" is anyone's diplomats; "the ministry", "police" are the story's own
         if sector not in self.state_sectors or not (definite or lemma == "police"):
             return None
-        state = _focus_state(earlier)
+        # "Israeli warplanes struck ..., the military said": a state whose forces of that sector
+        # the same sentence names, else the article's main state
+        here = self._info.sent[token.i]
+        same = [m for m in earlier if m.get("agent") == sector and m["kind"] == "state" and m.get("code")
+                and self._info.sent[m["start"]] == here]
+        state = same[-1] if same else _focus_state(earlier)
         if state is None:
             return None
         return new_mention(span, code=state["code"], name=state["name"], kind="state", agent=sector,

@@ -18,7 +18,7 @@ from eventwire.events import modality as mod
 from eventwire.events import syntax as syn
 from eventwire.events.cameo import cameo_info
 from eventwire.events.dating import dateline_end, event_date, inherit_dates, resolve_doc_dates
-from eventwire.events.domestic import domestic_participants, protesters
+from eventwire.events.domestic import domestic_participants, domestic_protest, protesters
 from eventwire.events.ellipsis import ellipsis_events
 from eventwire.events.judgements import judged_doers, judgements, pair_referents
 from eventwire.events.lexicon import DEFAULT_TARGETS, Entry, Lexicon, choose_code, reverse_code
@@ -139,8 +139,8 @@ class Coder:
                            for t in syn.subject_tokens(verb))
         if not targets and len(sources) == 2 and pair_subject:
             entry = replace(entry, symmetric=True, code=code)  # "the two countries held exercises"
-        elif not targets and len(sources) > 1 and entry.origin == "petrarch":
-            # PETRARCH codes "A and B renewed ties" as reciprocal
+        elif not targets and len(sources) > 1 and (entry.origin == "petrarch" or self._reciprocal(verb, code, sources)):
+            # PETRARCH codes "A and B renewed ties" as reciprocal; so do we, for a mutual object
             entry = replace(entry, symmetric=True, code=code)
         elif not targets:
             targets = implicit_targets(verb, code, sources, sent, self._history, self.lex)
@@ -254,6 +254,8 @@ class Coder:
             src = domestic_participants(sources, tgt, self.lex.domestic_forces)
         if not src and tgt and code[:2] == "14":  # "protesters gathered outside the Chinese consulate"
             src = protesters(sources, verb, tgt, self.lex.domestic_groups)
+        elif not src and not tgt and code[:2] == "14":  # "protesters marched in Tbilisi against a law"
+            src, tgt = domestic_protest(sources, verb, self.lex.domestic_groups)
         src, tgt = unique(src), unique(tgt)
         tgt = [m for m in tgt if str(m.get("text", "")).lower() not in _REFLEXIVES]
         return src, [self._unbound(m, src, verb) for m in tgt]
@@ -337,11 +339,23 @@ class Coder:
             tgt = unique([m for t in syn._nested_preps(noun, entry.target, 0) for m in syn.actors_of(t)])
         if not tgt and src and code[:2] in ("16", "17", "18", "19", "20"):
             tgt = affected(noun, src)
+        if not src and code[:2] == "14":  # "two nights of protests against the election result"
+            if tgt:
+                src = protesters([noun], noun, tgt, self.lex.domestic_groups)
+            else:
+                src, tgt = domestic_protest([noun], noun, self.lex.domestic_groups)
         if not src or not tgt:
             return []
         return self._emit(noun, entry, code, src, tgt, sent, dates, confidence=0.55)
 
     # ---- output ------------------------------------------------------------------------------
+    def _reciprocal(self, verb: Token, code: str, sources: list[dict]) -> bool:
+        """"Japan and the Philippines agreed to deepen defence ties": a coordinated subject's
+        cooperative (03-06) or relation-cutting (16) action on a mutual object, with no recipient."""
+        if len({m.get("code") for m in sources}) < 2 or code[:2] not in ("03", "04", "05", "06", "16"):
+            return False
+        return bool(syn.words_of(syn.phrase_tokens(verb)) & self.lex.reciprocal_nouns)
+
     def _emit(self, tok, entry, code, src, tgt, sent, dates, confidence=None) -> list[dict[str, Any]]:
         pairs = [(s, t) for s in src for t in own_bloc(s, tgt) if s is not t and not same_mention(s, t) and not self_igo(s, t)]
         if entry.symmetric and entry.code and code[:2] == entry.code[:2]:

@@ -43,35 +43,54 @@ def _is_state(m: dict) -> bool:
         and pycountry.countries.get(alpha_3=str(m["code"])) is not None
 
 
+def protest_state(where: Token, against: set[str], *, main_state: bool = True) -> dict | None:
+    """The state a protest happens in: a state or city named as its place ("on the outskirts of
+    Niamey"), else (``main_state``) the state the article has named most so far; never one it is
+    aimed at."""
+    places = [m for t in syn.location_tokens(where) for m in syn.actors_of(t) if _is_state(m)]
+    here = [m for m in places if m["code"] not in against]
+    if here or not main_state:
+        return here[0] if here else None
+    counts: dict[str, int] = {}
+    last: dict[str, dict] = {}
+    for m in where.doc._.eventwire_actors or []:
+        if m["start"] < where.i and _is_state(m) and m["code"] not in against:
+            counts[m["code"]] = counts.get(m["code"], 0) + 1
+            last[m["code"]] = m
+    return last[max(counts, key=lambda c: (counts[c], last[c]["start"]))] if counts else None
+
+
 def protesters(tokens: list[Token], verb: Token, targets: list[dict], words: frozenset[str]) -> list[dict]:
-    """Protesters with no nationality, protesting against a foreign actor, belong to the state
-    they protest in: a state or city named as the protest's place ("on the outskirts of Niamey"),
-    else the state the article has named most so far other than the target's.
+    """Protesters with no nationality belong to the state they protest in (``protest_state``).
 
     Args:
-        tokens: The subject tokens of the protest verb.
-        verb: The protest verb.
-        targets: The coded targets ("the Chinese consulate" -> CHN).
+        tokens: The subject tokens of the protest verb ("thousands of protesters"), or the
+            protest noun itself ("street protests in Caracas against the government"), whose
+            state must then be named as its place.
+        verb: The protest verb or noun.
+        targets: The coded targets ("the Chinese consulate" -> CHN); may be empty.
         words: The domestic-group words.
 
     Returns:
         One group mention carrying the protesters' state, or an empty list.
     """
-    g = _group_token(tokens, words)
+    noun = bool(tokens) and tokens[0].i == verb.i
+    g = tokens[0] if noun else _group_token(tokens, words)
     if g is None:
         return []
-    against = {m.get("code") for m in targets}
-    places = [m for t in syn.location_tokens(verb) for m in syn.actors_of(t) if _is_state(m)]
-    here = [m for m in places if m["code"] not in against]
-    if not here:
-        counts: dict[str, int] = {}
-        last: dict[str, dict] = {}
-        for m in verb.doc._.eventwire_actors or []:
-            if m["start"] < verb.i and _is_state(m) and m["code"] not in against:
-                counts[m["code"]] = counts.get(m["code"], 0) + 1
-                last[m["code"]] = m
-        here = [last[max(counts, key=lambda c: (counts[c], last[c]["start"]))]] if counts else []
-    return [_group_mention(here[0], g)] if here else []
+    # a protest noun has no protesters to go by: only a named place says whose they are
+    state = protest_state(verb, {m.get("code") for m in targets}, main_state=not noun)
+    return [_group_mention(state, g)] if state else []
+
+
+def domestic_protest(tokens: list[Token], verb: Token, words: frozenset[str]) -> tuple[list[dict], list[dict]]:
+    """A protest aimed at nobody foreign is domestic: "thousands of protesters marched in
+    Tbilisi against a draft law" -> GEO->GEO (guidelines: domestic interactions)."""
+    src = protesters(tokens, verb, [], words)
+    if not src:
+        return [], []
+    state = protest_state(verb, set(), main_state=not (tokens and tokens[0].i == verb.i))
+    return src, [state] if state else []
 
 
 def domestic_participants(tokens: list[Token], other: list[dict], words: frozenset[str]) -> list[dict]:

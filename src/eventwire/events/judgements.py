@@ -58,7 +58,12 @@ def judged_doers(subject: Token, history: list[dict[str, Any]], before: int, lex
             return group
     lemma = subject.lemma_.lower()
     if lemma in lex.accord_nouns:  # "the pact violated ...": the parties of the latest accord
-        earlier = [e for e in history if e["start_char"] < before and e["cameo"][:3] in ("057", "037")]
+        # a signed agreement, or cooperation stated in the same sentence ("A and B restored
+        # relations in a deal brokered by C")
+        sent_start = subject.sent.start_char
+        earlier = [e for e in history if e["start_char"] < before and (
+            e["cameo"][:3] in ("057", "037")
+            or (e["start_char"] >= sent_start and e["cameo"][:2] in ("03", "04", "05", "06")))]
         if earlier:
             last = earlier[-1]
             return [e["source"] for e in earlier if e["start_char"] == last["start_char"] and e["verb"] == last["verb"]]

@@ -98,6 +98,7 @@ class Lexicon:
         self.pair_nouns: frozenset[str] = frozenset()
         self.claim_nouns: frozenset[str] = frozenset()
         self.accord_nouns: frozenset[str] = frozenset()
+        self.reciprocal_nouns: frozenset[str] = frozenset()
         self.military_words: frozenset[str] = frozenset()
         self.domestic_groups: frozenset[str] = frozenset()
         self.domestic_forces: frozenset[str] = frozenset()
@@ -143,7 +144,7 @@ class Lexicon:
         for t in data.get("topics") or []:
             self.topics.append((frozenset(str(w).lower() for w in t["words"]), str(t["code"])))
         for key in ("negative_words", "negative_verbs", "pair_nouns", "claim_nouns", "accord_nouns",
-                    "military_words", "domestic_groups", "domestic_forces"):
+                    "reciprocal_nouns", "military_words", "domestic_groups", "domestic_forces"):
             if data.get(key):
                 setattr(self, key, frozenset(_word(w) for w in data[key]))
         if data.get("event_nouns"):
