@@ -155,3 +155,17 @@ def test_establishing_diplomatic_relations_is_recognition(nlp):
 def test_coordinated_subject_without_a_mutual_object_is_not_made_mutual(nlp):
     events, _ = code(nlp, "Germany and France pledged more money on Friday.")
     assert ("DEU", "FRA") not in pairs(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Niger's junta revoked a military cooperation agreement with the United States.", ("NER", "USA", "160")),
+        ("China's coast guard rammed a Philippine supply boat near the shoal.", ("CHN", "PHL", "190")),
+        ("Russia resumed talks with Ukraine on Monday.", ("RUS", "UKR", "046")),
+        ("China restored ties with Nicaragua.", ("CHN", "NIC", "050")),
+    ],
+)
+def test_relation_and_force_verbs(nlp, text, expected):
+    events, _ = code(nlp, text)
+    assert expected in events
