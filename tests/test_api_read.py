@@ -6,6 +6,9 @@ it, except under CI where they fail (tests/storefix.py).
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -83,6 +86,9 @@ def test_api_read_actors_network_quotes_timeline(client):
     assert by_name and all("stoltenberg" in q["speaker"].lower() for q in by_name)
     timeline = client.get("/api/timeline?actor=NATO").json()
     assert timeline["days"] == sorted(timeline["days"])
+    one_day = dt.timedelta(days=1)
+    days = [dt.date.fromisoformat(d) for d in timeline["days"]]
+    assert all(b - a == one_day for a, b in itertools.pairwise(days)), "days without events are filled in"
     assert all(len(s["counts"]) == len(timeline["days"]) for s in timeline["series"])
     plover = client.get("/api/timeline?by=plover").json()
     assert plover["by"] == "plover" and plover["series"]

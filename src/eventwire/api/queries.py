@@ -8,6 +8,7 @@ the store's engine, so SQLite and PostgreSQL behave alike. Filters mirror
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from typing import Any
 
@@ -24,6 +25,10 @@ QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal con
 SNIPPET_CHARS = 240
 # Lists count matches up to this many unless asked for an exact count (see count_matches).
 COUNT_CAP = 1000
+
+# The timeline fills in days without events up to this span (ten years); beyond it, only days
+# with events are listed.
+MAX_TIMELINE_DAYS = 3660
 
 
 def _connect(store: Any) -> Connection:
@@ -364,7 +369,7 @@ def timeline(store: Any, f: EventParams, by: str) -> dict[str, Any]:
         conds = [*event_conditions(conn, f), e.date_precision == "day", func.length(e.date) == 10]
         rows = conn.execute(select(e.date, key.label("key"), func.count().label("n"))
                             .where(*conds).group_by(e.date, key)).all()
-    days = sorted({r.date for r in rows})
+    days = _every_day(sorted({r.date for r in rows}))
     keys = sorted({str(r.key) for r in rows})
     index = {d: i for i, d in enumerate(days)}
     counts = {k: [0] * len(days) for k in keys}
@@ -372,6 +377,18 @@ def timeline(store: Any, f: EventParams, by: str) -> dict[str, Any]:
         counts[str(r.key)][index[r.date]] += r.n
     series = [{"key": k, "label": _series_label(by, k), "counts": counts[k]} for k in keys]
     return {"ok": True, "by": by, "days": days, "series": series}
+
+
+def _every_day(days: list[str]) -> list[str]:
+    """``days`` with the days between them filled in, so a chart's axis is to scale; a span of
+    more than ``MAX_TIMELINE_DAYS`` keeps only the days that have events."""
+    if len(days) < 2:
+        return days
+    first, last = dt.date.fromisoformat(days[0]), dt.date.fromisoformat(days[-1])
+    span = (last - first).days + 1
+    if span > MAX_TIMELINE_DAYS:
+        return days
+    return [(first + dt.timedelta(days=i)).isoformat() for i in range(span)]
 
 
 def _series_label(by: str, key: str) -> str:
