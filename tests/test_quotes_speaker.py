@@ -94,3 +94,9 @@ def test_quotes_speaker_according_to_object(nlp):
     text = "Three ships were turned back on Sunday, according to the Norwegian coast guard."
     [(words, _name, code, kind)] = speakers(nlp, text)
     assert (words, code, kind) == ("Three ships were turned back on Sunday", "NOR", "org")
+
+
+def test_quotes_speaker_phrase_has_no_trailing_comma(nlp):
+    text = "Officials in Seoul, who spoke on condition of anonymity, said the North had moved launchers."
+    found = speakers(nlp, text)
+    assert found and found[0][1] == "Officials in Seoul" and found[0][2] == "KOR"

@@ -478,4 +478,6 @@ def _phrase(token: Token) -> str:
             break
     while start < token.i and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
         start += 1
+    while end > token.i + 1 and doc[end - 1].is_punct:  # "Officials in Seoul, who spoke ..."
+        end -= 1
     return doc[start:end].text.strip()
