@@ -169,3 +169,24 @@ def test_coordinated_subject_without_a_mutual_object_is_not_made_mutual(nlp):
 def test_relation_and_force_verbs(nlp, text, expected):
     events, _ = code(nlp, text)
     assert expected in events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China's foreign ministry said Japan's plan to release the water was \"extremely selfish\".",
+         ("CHN", "JPN", "111")),
+        ("The White House said Moscow bore full responsibility for the crisis.", ("USA", "RUS", "112")),
+        ("Beijing said the U.S. warship had illegally entered Chinese waters.", ("CHN", "USA", "112")),
+        ("Greece protested to Turkey over the violation of its airspace.", ("GRC", "TUR", "114")),
+        ("Algeria recalled its ambassador to Spain on Saturday.", ("DZA", "ESP", "161")),
+    ],
+)
+def test_reported_judgements_and_diplomatic_protests(nlp, text, expected):
+    events, _ = code(nlp, text)
+    assert expected in events
+
+
+def test_a_plain_reported_act_is_no_judgement(nlp):
+    events, _ = code(nlp, "Beijing said the U.S. delegation had entered the hall.")
+    assert not any(c == "112" for _, _, c in events)

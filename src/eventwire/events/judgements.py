@@ -101,8 +101,10 @@ def judgements(
         lemma = clause.lemma_.lower()
         if lemma == "be" and any(w in lex.negative_words for w in words):
             code = "111"
-        elif lemma in lex.negative_verbs:
-            code = "112"
+        elif lemma in lex.negative_verbs or any(f"{lemma} {w}" in lex.negative_verbs for w in words):
+            code = "112"  # "the pact violated ...", "Moscow bore responsibility for ..."
+        elif any(c.dep_ == "advmod" and c.lower_ in lex.negative_words for c in clause.children):
+            code = "112"  # "the warship had illegally entered Chinese waters"
         else:
             continue
         if any(c.dep_ == "neg" for c in clause.children):
