@@ -28,6 +28,7 @@ PUB = "2024-05-15"  # a Wednesday
         ("on Dec. 2", "2023-12-02", "day"),
         ("last month", "2024-04", "month"),
         ("March 20, 2021", "2021-03-20", "day"),
+        ("over the weekend", "2024-05-11", "day"),
     ],
 )
 def test_resolution_keeps_precision(text, value, precision):
@@ -71,3 +72,27 @@ def test_a_dated_act_without_a_codable_party_dates_its_retelling(nlp):
     )
     signed = [e for e in doc._.eventwire_events if e["verb"] == "sign" and e["target"]["code"] == "TGO"]
     assert signed and signed[0]["date"] == "2024-05-14"
+
+
+@pytest.mark.parametrize("text", ["shortly afterwards", "within hours", "hours later", "later that day"])
+def test_soon_after_is_the_day_before_it(text):
+    assert resolve(text, PUB, ResolvedDate("2024-05-11", "day")) == ResolvedDate("2024-05-11", "day")
+
+
+def test_a_day_after_dates_its_clause_one_day_before_the_sentence(nlp):
+    doc = nlp.make_doc("South Korea said on Thursday it would reconsider its policy, a day after Russia and "
+                       "North Korea signed a treaty in Pyongyang.")
+    doc._.eventwire_published = "2024-06-20"
+    doc = nlp(doc)
+    signed = [e for e in doc._.eventwire_events if e["cameo"] == "057"]
+    assert signed and all(e["date"] == "2024-06-19" for e in signed)
+
+
+def test_within_hours_takes_the_previous_day(nlp):
+    doc = nlp.make_doc("Four states cut ties with Qatar on Monday. Within hours, Saudi Arabia closed Qatar's "
+                       "only land border.")
+    doc._.eventwire_published = "2017-06-06"
+    doc = nlp(doc)
+    closed = [e for e in doc._.eventwire_events if e["target"] and e["target"]["code"] == "QAT"
+              and e["source"]["code"] == "SAU"]
+    assert closed and all(e["date"] == "2017-06-05" for e in closed)

@@ -112,6 +112,11 @@ def _month_only(text: str, pub: dt.date | None, month_may: bool = False) -> Reso
     return _month(year, month)
 
 
+# "Shortly afterwards", "within hours", "minutes later": the same day as the date before.
+_SOON_AFTER = re.compile(r"\b((shortly|soon|immediately) )?afterwards?\b|\bwithin (hours|minutes)\b|"
+                         r"\b(hours|minutes|moments) (later|after)\b")
+
+
 def resolve(text: str, published: str | None, anchor: ResolvedDate | None = None) -> ResolvedDate | None:
     """Resolve one date expression.
 
@@ -134,7 +139,7 @@ def resolve(text: str, published: str | None, anchor: ResolvedDate | None = None
         return explicit
     if re.search(r"\b(the )?(day before|previous day|day earlier|eve)\b", t):
         return _day(anchor.as_date() - dt.timedelta(days=1)) if anchor and anchor.precision == "day" else None
-    if re.search(r"\b(earlier|later) that day|that day|the same day\b", t):
+    if re.search(r"\b(earlier|later) that day|that day|the same day\b", t) or _SOON_AFTER.search(t):
         return anchor if anchor and anchor.precision == "day" else None
     if re.search(r"\b(the )?(day after|next day|following day)\b", t):
         return _day(anchor.as_date() + dt.timedelta(days=1)) if anchor and anchor.precision == "day" else None
@@ -151,6 +156,9 @@ def resolve(text: str, published: str | None, anchor: ResolvedDate | None = None
             if "last" in t and back == 0:
                 back = 7
             return _day(pub - dt.timedelta(days=back))
+    if re.search(r"\bweekend\b", t) and not re.search(r"\bnext\b", t):
+        # "over the weekend": the Saturday of the latest weekend up to the publication day
+        return _day(pub - dt.timedelta(days=(pub.weekday() - 5) % 7))
     if re.search(r"\blast month\b", t):
         first = pub.replace(day=1) - dt.timedelta(days=1)
         return _month(first.year, first.month)

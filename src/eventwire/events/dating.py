@@ -3,6 +3,7 @@ retelling of a dated act its date (see ``eventwire.dates`` for the expressions t
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -14,7 +15,8 @@ from eventwire.events import syntax as syn
 
 _RELATIVE_DAY = re.compile(
     r"\b(the day before|the previous day|the day after|the next day|the following day|earlier that day|"
-    r"later that day|that same day|the same day)\b", re.IGNORECASE)
+    r"later that day|that same day|the same day|(?:shortly |soon |immediately )?afterwards?|within hours|"
+    r"within minutes|hours later|minutes later|moments later)\b", re.IGNORECASE)
 
 
 def _date_spans(doc: Doc) -> list[Span]:
@@ -27,12 +29,42 @@ def _date_spans(doc: Doc) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
+_OFFSET = re.compile(r"^(?:a|an|one|two|three|four|five|six|seven|\d+)\s+(day|days|week|weeks)$", re.IGNORECASE)
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _offset_clause(span: Span, out: dict[int, ResolvedDate], anchor: ResolvedDate | None,
+                   published: Any) -> bool:
+    """"..., a day after Putin and Kim signed a treaty": the clause after "after" happened that
+    long before the sentence's own day (after "before": that long after). Dates the clause's
+    tokens; True when ``span`` was such an offset."""
+    m = _OFFSET.match(span.text.strip())
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if not m or nxt is None or nxt.lower_ not in ("after", "before"):
+        return False
+    amount = _COUNTS.get(span[0].lower_) or (int(span[0].text) if span[0].text.isdigit() else 1)
+    days = amount * (7 if m.group(1).lower().startswith("week") else 1)
+    own = [out[t.i] for t in span.sent if t.i < span.start and t.i in out and out[t.i].precision == "day"]
+    base = own[-1] if own else anchor
+    if base is None and published:
+        base = ResolvedDate(str(published)[:10], "day")
+    if base is None or base.precision != "day":
+        return True
+    shift = dt.timedelta(days=-days if nxt.lower_ == "after" else days)
+    when = ResolvedDate((base.as_date() + shift).isoformat(), "day")
+    for t in nxt.subtree:
+        out.setdefault(t.i, when)
+    return True
+
+
 def resolve_doc_dates(doc: Doc) -> dict[int, ResolvedDate]:
     """Resolve every date expression in document order; keyed by token index of each token."""
     published = doc._.eventwire_published
     anchor: ResolvedDate | None = None
     out: dict[int, ResolvedDate] = {}
     for span in _date_spans(doc):
+        if _offset_clause(span, out, anchor, published):
+            continue
         if span.root.dep_ == "poss" and span.root.head.pos_ == "NOUN":
             continue  # "unlike last year's communique": dates the thing named, not the clause's act
         got = resolve(span.text, published, anchor)
