@@ -190,3 +190,8 @@ def test_reported_judgements_and_diplomatic_protests(nlp, text, expected):
 def test_a_plain_reported_act_is_no_judgement(nlp):
     events, _ = code(nlp, "Beijing said the U.S. delegation had entered the hall.")
     assert not any(c == "112" for _, _, c in events)
+
+
+def test_talks_between_two_states_are_mutual(nlp):
+    events, _ = code(nlp, "Talks between Armenia and Azerbaijan resumed in Geneva on Monday.")
+    assert {("ARM", "AZE", "046"), ("AZE", "ARM", "046")} <= events

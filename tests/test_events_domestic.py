@@ -81,3 +81,13 @@ def test_a_protest_noun_with_no_place_names_no_protesters(nlp):
     events, _ = code(nlp, "Poland closed a border crossing with Belarus. Lithuania followed, after two nights of "
                           "protests against the result.")
     assert not any(c.startswith("14") for _, _, c in events)
+
+
+def test_rebels_seizing_towns_where_a_state_is_named_act_against_it(nlp):
+    events, _ = code(nlp, "The fighting goes on in eastern Congo, where M23 rebels seized two towns this year.")
+    assert ("COD", "COD", "192") in events
+
+
+def test_talks_between_a_government_and_its_rebels_are_domestic(nlp):
+    events, _ = code(nlp, "Qatar has been hosting talks in Doha between the Congolese government and the M23.")
+    assert ("COD", "COD", "046") in events and ("QAT", "COD", "043") in events

@@ -331,6 +331,11 @@ class Coder:
         src_tokens = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i]
         src_tokens += syn.prep_objects(noun, ("by", "from"))
         src = unique([m for t in src_tokens for m in syn.actors_of(t)])
+        if not src and entry.symmetric:  # "(hosting) talks in Doha between the government and the M23"
+            # distinct mentions, not distinct codes: talks between a government and its rebels are domestic
+            between = list({id(m): m for t in syn.prep_objects(noun, ("between",)) for m in syn.actors_of(t)}.values())
+            if len(between) >= 2:
+                return self._emit(noun, entry, code, between, [], sent, dates, confidence=0.55)
         if not src and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and not mod.is_negated(noun.head):
             # "announced the rupture of relations with X", "launched an attack on X"
             src = unique([m for t in self._past_dateline(syn.subject_tokens(noun.head)) for m in syn.actors_of(t)])

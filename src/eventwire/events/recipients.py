@@ -97,7 +97,9 @@ def implicit_targets(verb: Token, code: str, sources: list[dict], sent: Span, hi
         return [m for m in unique(found) if m.get("code") not in own][:2]
     if code[:2] in ("15", "18", "19", "20"):
         places = [m for t in syn.location_tokens(verb) for m in syn.actors_of(t)]
-        return [m for m in unique(places) if m.get("code") not in own][:1]
+        # rebels fighting in their own state fight it ("M23 rebels seized cities in Congo": COD->COD)
+        rebels = all(m.get("kind") == "group" and m.get("agent") in ("REB", "OPP") for m in sources)
+        return [m for m in unique(places) if rebels or m.get("code") not in own][:1]
     return []
 
 

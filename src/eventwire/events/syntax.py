@@ -94,8 +94,11 @@ def _of_list(token: Token) -> list[Mention]:
 
 
 def location_tokens(verb: Token) -> list[Token]:
-    """Places an action happens in or is aimed at ("struck targets across Yemen")."""
+    """Places an action happens in or is aimed at ("struck targets across Yemen"; "eastern Congo,
+    where rebels seized two cities" -> Congo)."""
     out = []
+    if verb.dep_ == "relcl" and any(c.lower_ == "where" and c.dep_ == "advmod" for c in verb.children):
+        out.append(verb.head)
     heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     for h in heads:
         for t in h.subtree:
