@@ -195,3 +195,14 @@ def test_a_plain_reported_act_is_no_judgement(nlp):
 def test_talks_between_two_states_are_mutual(nlp):
     events, _ = code(nlp, "Talks between Armenia and Azerbaijan resumed in Geneva on Monday.")
     assert {("ARM", "AZE", "046"), ("AZE", "ARM", "046")} <= events
+
+
+def test_denial_with_no_accuser_answers_the_previous_statement(nlp):
+    events, _ = code(nlp, "India said the strike had destroyed a militant camp. Pakistan denied that any camp "
+                          "had been hit.")
+    assert ("PAK", "IND", "016") in events
+
+
+def test_denial_with_nobody_to_answer_is_not_coded(nlp):
+    events, _ = code(nlp, "Pakistan denied that any camp had been hit.")
+    assert not events

@@ -63,7 +63,7 @@ def implicit_targets(verb: Token, code: str, sources: list[dict], sent: Span, hi
         for e in reversed(earlier):
             if (e["target"] or {}).get("code") in own and e["cameo"][:2] >= "11" and e["cameo"][:2] != "14":
                 return [e["source"]]
-        return []
+        return _previous_speaker(sent, own, lex)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "pobj")] + syn.prep_objects(verb, ("to", "on", "at"))
     reaction = code[:2] in ("10", "11", "12", "13") or code[:3] in ("051", "052", "053", "016")
     if code[:2] in ("11", "13"):  # "warned that the attacks would not go unanswered"
@@ -101,6 +101,22 @@ def implicit_targets(verb: Token, code: str, sources: list[dict], sent: Span, hi
         rebels = all(m.get("kind") == "group" and m.get("agent") in ("REB", "OPP") for m in sources)
         return [m for m in unique(places) if rebels or m.get("code") not in own][:1]
     return []
+
+
+def _previous_speaker(sent: Span, own: set, lex: Lexicon) -> list[dict]:
+    """"India said the strike hit a militant camp. Pakistan denied that any camp had been hit":
+    with no accuser on record, a denial answers the other actor whose statement the sentence
+    before reports."""
+    doc = sent.doc
+    if sent.start == 0:
+        return []
+    before = doc[sent.start - 1].sent
+    root = before.root
+    entry = lex.verb_entry(root) if root.pos_ == "VERB" else None
+    if entry is None or entry.frame != "report":
+        return []
+    speakers = [m for t in syn.subject_tokens(root) for m in syn.actors_of(t) if m.get("code") not in own]
+    return unique(speakers)[:1]
 
 
 def affected(noun: Token, src: list[dict]) -> list[dict]:
