@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.attrs import DEP, HEAD, LOWER, POS
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.resolve import Resolver, new_mention, references
@@ -34,10 +36,7 @@ PLURAL = {"they", "their", "theirs", "themselves"}
 # How many sentences back a pronoun may look for its antecedent.
 WINDOW = 3
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-
-
-def _is_subject(token: Token) -> bool:
-    return token.dep_ in SUBJECTS or (token.dep_ in ("compound", "poss", "amod") and token.head.dep_ in SUBJECTS)
+_REFERRING_POS = (PRON, NOUN, PROPN)
 
 
 def _focus_state(earlier: list[Mention]) -> Mention | None:
@@ -68,7 +67,9 @@ class _DocInfo:
     """
 
     def __init__(self, doc: Doc):
-        heads = [t.head.i for t in doc]
+        # from the attribute arrays: making a Token per word is the slow part on long articles
+        heads = [i + rel for i, rel in enumerate(doc.to_array(HEAD).astype("int64").tolist())]
+        deps = doc.to_array(DEP).tolist()
         self.sent = [0] * len(doc)
         for n, sent in enumerate(doc.sents):
             for i in range(sent.start, sent.end):
@@ -85,7 +86,9 @@ class _DocInfo:
             for k in reversed(chain):
                 base += 1
                 self.depth[k] = base
-        self.subject = [1 if _is_subject(t) else 0 for t in doc]
+        subj = {doc.vocab.strings.add(d) for d in SUBJECTS}
+        mods = {doc.vocab.strings.add(d) for d in ("compound", "poss", "amod")}
+        self.subject = [1 if d in subj or (d in mods and deps[heads[i]] in subj) else 0 for i, d in enumerate(deps)]
 
 
 def _is_expletive(token: Token) -> bool:
@@ -154,12 +157,16 @@ class Coreferencer:
         earlier: list[Mention] = []
         pending = iter(mentions)
         upcoming = next(pending, None)
-        for token in doc:
-            while upcoming is not None and upcoming["start"] < token.i:
+        pos = doc.to_array(POS).tolist()
+        lower = doc.to_array(LOWER).tolist()
+        personal = {doc.vocab.strings.add(w) for w in PERSONAL}
+        for i in range(len(doc)):
+            if i in covered or not (pos[i] in _REFERRING_POS or lower[i] in personal):
+                continue
+            while upcoming is not None and upcoming["start"] < i:
                 earlier.append(upcoming)
                 upcoming = next(pending, None)
-            if token.i in covered or not (token.pos_ in ("PRON", "NOUN", "PROPN") or token.lower_ in PERSONAL):
-                continue
+            token = doc[i]
             new = self._for_token(doc, token, earlier)
             if new is not None:
                 earlier.append(new)

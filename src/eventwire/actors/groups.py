@@ -73,6 +73,8 @@ class GroupFinder:
         self.documents = set(words["documents"])
         self.agreements = set(words["agreements"])
         self.signing_verbs = set(words["signing_verbs"])
+        # the head nouns any rule reacts to ("member state" -> "state"), to skip every other token fast
+        self._heads = {w.split()[-1] for w in self.counted | self.members | self.documents | self.agreements}
         self._blocs = {e.code: e.members for e in dictionary.entries.values() if e.code and e.members}
         self._kinds: dict[str, tuple[str, str]] = {}  # code -> (kind, name); a state's entry wins
         for e in dictionary.entries.values():
@@ -88,16 +90,22 @@ class GroupFinder:
         self._by_token = by_token
         self._groups: dict[int, list[str]] = {}
         day = parse_date(doc._.eventwire_published)
+        # the few tokens any rule reacts to, found once (attribute access on every token is the cost)
+        words = self._heads | self.signing_verbs
+        candidates = [t for t in doc if t.lemma_.lower() in words]
+        if not candidates:
+            return []
+        heads = [t for t in candidates if t.lemma_.lower() in self._heads]
         added: list[Mention] = []
         # groups first, so an agreement's parties may be a group ("signed with the Mercosur members")
-        added += self._each_token(doc, lambda t: self._counted(doc, t) or self._membership(doc, t, day))
-        records = self._agreement_records(doc)
-        added += self._each_token(doc, lambda t: self._document(doc, t, mentions) or self._agreement(doc, t, records))
+        added += self._each_token(heads, lambda t: self._counted(doc, t) or self._membership(doc, t, day))
+        records = self._agreement_records(candidates)
+        added += self._each_token(heads, lambda t: self._document(doc, t, mentions) or self._agreement(doc, t, records))
         return added
 
-    def _each_token(self, doc: Doc, rule: Any) -> list[Mention]:
+    def _each_token(self, tokens: list[Token], rule: Any) -> list[Mention]:
         added: list[Mention] = []
-        for token in doc:
+        for token in tokens:
             if token.i in self._by_token or token.pos_ not in ("NOUN", "PROPN"):
                 continue
             new = rule(token)
@@ -225,13 +233,17 @@ class GroupFinder:
                             antecedent=body["start"],
                             reason=f"document of the body named last: {span.text} -> {body['name']}")]
 
-    def _agreement_records(self, doc: Doc) -> list[tuple[int, list[str], set[int]]]:
-        """Agreements the article reports: (position, party codes, the tokens that state it)."""
+    def _agreement_records(self, tokens: list[Token]) -> list[tuple[int, list[str], set[int]]]:
+        """Agreements the article reports among ``tokens``: (position, party codes, the tokens that
+        state it)."""
         records = []
-        for token in doc:
+        for token in tokens:
+            lemma = token.lemma_.lower()
+            if lemma not in self.signing_verbs and lemma not in self.agreements:
+                continue
             parties: list[Token] = []
             own: set[int] = set()
-            if token.pos_ == "VERB" and token.lemma_.lower() in self.signing_verbs:
+            if token.pos_ == "VERB" and lemma in self.signing_verbs:
                 objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
                 if token.lemma_.lower() != "sign" and not any(self._is_agreement(o) for o in objects):
                     continue
@@ -253,8 +265,8 @@ class GroupFinder:
         return records
 
     def _is_agreement(self, token: Token) -> bool:
-        compounds = [c.lower_ for c in token.lefts if c.dep_ == "compound"]
-        return token.lemma_.lower() in self.agreements or " ".join(compounds[-1:] + [token.lower_]) in self.agreements
+        # multi-word entries ("peace deal") end in a one-word entry ("deal"), so the lemma decides
+        return token.lemma_.lower() in self.agreements
 
     def _agreement(self, doc: Doc, token: Token, records: list[tuple[int, list[str], set[int]]]
                    ) -> list[Mention] | None:

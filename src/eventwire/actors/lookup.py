@@ -31,8 +31,13 @@ from spacy.tokens import Doc, Span, Token
 Mention = dict[str, Any]
 
 
+# Where spaCy keeps ``doc._.eventwire_actors``; read directly because the event coder asks for
+# it tens of thousands of times per batch and ``doc._`` builds a helper object on every access.
+_ACTORS_KEY = ("._.", "eventwire_actors", None, None)
+
+
 def mentions(doc: Doc) -> list[Mention]:
-    return doc._.eventwire_actors or []
+    return doc.user_data.get(_ACTORS_KEY) or []
 
 
 # The last few docs' token -> mention maps, keyed by the docs' identity. Kept out of

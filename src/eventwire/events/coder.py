@@ -11,6 +11,8 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Any
 
+from spacy.attrs import POS
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.lookup import actor_at
@@ -30,6 +32,8 @@ _PRONOUNS = {"it", "its", "he", "him", "his", "she", "her", "they", "them", "the
 _REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
 _ACCUSE_PREFIXES = ("062", "072")
 
+_ACTION_POS = (VERB, AUX, NOUN)
+
 
 class Coder:
     """Codes the events of one Doc with a ``Lexicon``."""
@@ -44,10 +48,12 @@ class Coder:
         self._anchors: list[dict[str, Any]] = []
         consumed: set[int] = set()
         events: list[dict[str, Any]] = []
+        pos = doc.to_array(POS).tolist()  # only verbs and nouns become Tokens: making one per word is slow
         for sent in doc.sents:
-            for tok in sent:
-                if tok.i in consumed:
+            for i in range(sent.start, sent.end):
+                if pos[i] not in _ACTION_POS or i in consumed:
                     continue
+                tok = doc[i]
                 if tok.pos_ in ("VERB", "AUX") and syn.is_ellipsis(tok):
                     events.extend(self._ellipsis_events(tok, sent, dates))
                 elif tok.pos_ == "VERB":

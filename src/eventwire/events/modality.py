@@ -74,8 +74,16 @@ def has_condition(verb: Token) -> bool:
     return False
 
 
+_CLOSING = "\"'”’ "
+
+
 def is_question(verb: Token) -> bool:
-    return verb.sent.text.rstrip().rstrip("\"'”’ ").endswith("?")
+    """``verb``'s sentence ends with a question mark (closing quotes and spaces aside)."""
+    for token in reversed(verb.sent):
+        text = token.text.strip().rstrip(_CLOSING)
+        if text:
+            return text.endswith("?")
+    return False
 
 
 def is_hypothetical(verb: Token) -> bool:

@@ -21,6 +21,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, POS
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.lookup import actor_for_token
@@ -57,7 +59,7 @@ class _Marks:
     def __init__(self, doc: Doc, spans: list[MarkedSpan]):
         self.doc = doc
         self.spans = spans
-        starts = [t.idx for t in doc]
+        starts = doc.to_array(IDX).tolist()  # not "t.idx for t in doc": a Token per word is slow
         self.tokens = []
         for s in spans:
             a = bisect.bisect_left(starts, s.start)
@@ -263,7 +265,7 @@ def _indirect_candidates(
         return cls in ("report", "belief")
 
     found = []
-    for token in doc:
+    for token in _verbs(doc):
         if token.i in marks.inside or not is_report(token) or is_negated(token):
             continue
         clause = reported_clause(token, is_other_source, is_act)
@@ -285,8 +287,13 @@ def _indirect_candidates(
     return [c for c in found if not any(o is not c and o.start <= c.cue.idx < o.end for o in found)]
 
 
+def _verbs(doc: Doc) -> list[Token]:
+    """The verbs and auxiliaries of ``doc`` (found on the POS array: only they become Tokens)."""
+    return [doc[i] for i, p in enumerate(doc.to_array(POS).tolist()) if p == VERB or p == AUX]
+
+
 def _according_to(doc: Doc, lexicon: SpeechLexicon, paras: list[tuple[int, int]]) -> list[Candidate]:
-    if "according to" not in lexicon.sources:
+    if "according to" not in lexicon.sources or "ccording" not in doc.text:
         return []
     out = []
     for token in doc:

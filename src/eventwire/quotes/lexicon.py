@@ -12,12 +12,15 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Token
 
 from eventwire.errors import Errors, InputError
 
 CLASSES = ("report", "name", "comm", "source", "belief")
 RULES_NAME = "eventwire.quote_rules.v1"
+
+_VERB_POS = (VERB, AUX)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +43,7 @@ class SpeechLexicon:
         A phrasal entry ("point out") wins over the bare verb; a verb is a cue only
         when tagged as a verb (so "the report" and "a call" are not).
         """
-        if token.pos_ not in ("VERB", "AUX") or token.tag_ == "MD":
+        if token.pos not in _VERB_POS or token.tag_ == "MD":  # integer ids: this runs on every token
             return None
         lemma = token.lemma_.lower()
         for child in token.children:
