@@ -97,3 +97,14 @@ def test_quotes_indirect_not_quotes(nlp, text):
 def test_quotes_indirect_inside_a_relative_clause(nlp):
     text = "The levy, which farmers say hurt small growers most, was dropped in May."
     assert found(nlp, text) == [("indirect", "hurt small growers most", "farmers", "say")]
+
+
+def test_quotes_indirect_stops_before_a_withheld_statement(nlp):
+    text = "Ana Ruiz told reporters that she was safe but gave no details of how she had crossed the border."
+    quotes = found(nlp, text)
+    assert [q[:2] for q in quotes] == [("indirect", "she was safe")]
+
+
+def test_quotes_indirect_declining_to_say_is_no_quote(nlp):
+    text = "The minister said the talks were useful but declined to say when they would resume."
+    assert [q[1] for q in found(nlp, text)] == ["the talks were useful"]

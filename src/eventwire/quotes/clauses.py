@@ -203,13 +203,24 @@ def _cut_coordinated_acts(doc: Doc, head: Token, end: int, is_act, is_cue=None) 
             continue
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
         marked = any(c.dep_ == "mark" for c in token.children)
-        if not own_subject and is_act(token):
+        if not own_subject and (is_act(token) or _withholds(doc, token)):
             return _before_conjunction(doc, head, token)
         if own_subject and is_cue is not None and is_cue(token):
             return _before_conjunction(doc, head, token)  # "..., and the minister told X that ..."
         if token.head.i == head.i and not marked and past and token.tag_ in ("VBZ", "VBP"):
             return _before_conjunction(doc, head, token)
     return end
+
+
+def _withholds(doc: Doc, conj: Token) -> bool:
+    """"... that she was safe but gave no details": the reporter's "but" + a withheld statement
+    (a negated verb, a "no ..." object, "declined"/"refused") is the speaker's act, not speech."""
+    before = conj.left_edge.i - 1
+    if before < 0 or doc[before].lower_ != "but":
+        return False
+    if conj.lemma_.lower() in ("decline", "refuse") or any(c.dep_ == "neg" for c in conj.children):
+        return True
+    return any(c.dep_ == "dobj" and any(d.lower_ == "no" for d in c.children) for c in conj.children)
 
 
 def _before_conjunction(doc: Doc, head: Token, conj: Token) -> int:

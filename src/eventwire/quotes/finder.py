@@ -268,6 +268,8 @@ def _indirect_candidates(
     for token in _verbs(doc):
         if token.i in marks.inside or not is_report(token) or is_negated(token):
             continue
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in ("decline", "refuse", "fail"):
+            continue  # "declined to say when talks would resume": nothing was said
         clause = reported_clause(token, is_other_source, is_act)
         if clause is None:
             continue
