@@ -206,3 +206,21 @@ def test_denial_with_no_accuser_answers_the_previous_statement(nlp):
 def test_denial_with_nobody_to_answer_is_not_coded(nlp):
     events, _ = code(nlp, "Pakistan denied that any camp had been hit.")
     assert not events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The International Criminal Court issued an arrest warrant for Vladimir Putin.", ("ICC", "RUS", "173")),
+        ("China threatened countermeasures if the Philippines continued its patrols.", ("CHN", "PHL", "130")),
+        ("Venezuela mobilised troops near the border with Guyana.", ("VEN", "GUY", "154")),
+    ],
+)
+def test_warrants_conditional_threats_and_mobilisation(nlp, text, expected):
+    events, _ = code(nlp, text, published="2024-03-20")
+    assert expected in events
+
+
+def test_a_state_putting_its_own_army_on_alert_is_not_its_own_target(nlp):
+    events, _ = code(nlp, "Serbia put its army on the highest level of combat readiness.")
+    assert ("SRB", "SRB") not in pairs(events)

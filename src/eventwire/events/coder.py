@@ -249,6 +249,12 @@ class Coder:
                 if c.dep_ == "ccomp":
                     tgt = [m for t in syn.subject_tokens(c) for m in syn.actors_of(t)]
                     break
+            # "threatened countermeasures if the Philippines continued its patrols"
+            for c in verb.children if not tgt else ():
+                if c.dep_ == "advcl" and any(x.dep_ == "mark" and x.lower_ in ("if", "unless") for x in c.children):
+                    own = {m.get("code") for m in src}
+                    tgt = [m for t in syn.subject_tokens(c) for m in syn.actors_of(t) if m.get("code") not in own]
+                    break
         if not tgt and code[:3] in ("045", "046"):  # "the accord, brokered by X": X mediated between its parties
             accords = [t for t in targets if t.lemma_.lower() in self.lex.accord_nouns]
             if accords:
@@ -264,6 +270,9 @@ class Coder:
             src, tgt = domestic_protest(sources, verb, self.lex.domestic_groups)
         src, tgt = unique(src), unique(tgt)
         tgt = [m for m in tgt if str(m.get("text", "")).lower() not in _REFLEXIVES]
+        if code[:2] == "15":  # "put its army on alert": a state's own forces are no recipient of its posture
+            own_codes = {m.get("code") for m in src}
+            tgt = [m for m in tgt if not (m.get("code") in own_codes and str(m.get("text", "")).lower() in ("its", "their"))]
         return src, [self._unbound(m, src, verb) for m in tgt]
 
     def _pair_noun(self, token: Token, verb: Token, own: tuple) -> list[dict]:
