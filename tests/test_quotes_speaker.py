@@ -100,3 +100,9 @@ def test_quotes_speaker_phrase_has_no_trailing_comma(nlp):
     text = "Officials in Seoul, who spoke on condition of anonymity, said the North had moved launchers."
     found = speakers(nlp, text)
     assert found and found[0][1] == "Officials in Seoul" and found[0][2] == "KOR"
+
+
+def test_quotes_speaker_a_statement_read_out_speaks_for_its_issuer(nlp):
+    text = "“We condemn this attack in the strongest terms,” read a statement from the German foreign office."
+    found = speakers(nlp, text)
+    assert found and found[0][1:3] == ("German foreign office", "DEU")

@@ -124,6 +124,7 @@ class SpeakerResolver:
         """The speaker a subject (or "according to" object) token stands for."""
         if token is None:
             return NOBODY
+        token = _issuer(token)
         conjuncts = [token] + [c for c in token.conjuncts if c.i > token.i]
         if len(conjuncts) > 1:
             return self._joint([self._single(t) for t in conjuncts])
@@ -357,6 +358,26 @@ class SpeakerResolver:
         if best is None:
             return None
         return self._from_mention(best[1], best[2])
+
+
+@functools.cache
+def issued_texts() -> frozenset[str]:
+    """Nouns of texts that speak for their issuer (``data/quotes/issued_texts.txt``)."""
+    ref = resources.files("eventwire") / "data" / "quotes" / "issued_texts.txt"
+    lines = ref.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _issuer(token: Token) -> Token:
+    """The issuer of a statement that is the subject ("a statement from X" -> X), else ``token``."""
+    if token.lemma_.lower() not in issued_texts():
+        return token
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return token
 
 
 def _is_context_guess(mention: dict | None) -> bool:
