@@ -224,3 +224,22 @@ def test_warrants_conditional_threats_and_mobilisation(nlp, text, expected):
 def test_a_state_putting_its_own_army_on_alert_is_not_its_own_target(nlp):
     events, _ = code(nlp, "Serbia put its army on the highest level of combat readiness.")
     assert ("SRB", "SRB") not in pairs(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The United States lifted sanctions on Iran.", ("USA", "IRN", "163")),
+        ("Beijing suspended trade talks with Taipei.", ("CHN", "TWN", "046")),
+        ("Iran's supreme leader praised the attack on Israel.", ("IRN", "ISR", "190")),
+        ("Iran's supreme leader praised the attack on Israel.", ("IRN", "ISR", "051")),
+    ],
+)
+def test_an_object_noun_is_not_its_verbs_subjects_own_act(nlp, text, absent):
+    events, _ = code(nlp, text)
+    assert absent not in events
+
+
+def test_an_object_noun_the_subject_performs_is_coded(nlp):
+    events, _ = code(nlp, "Venezuela announced the rupture of diplomatic relations with the United States.")
+    assert ("VEN", "USA", "161") in events

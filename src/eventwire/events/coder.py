@@ -33,6 +33,8 @@ _REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
 _ACCUSE_PREFIXES = ("062", "072")
 
 _ACTION_POS = (VERB, AUX, NOUN)
+# praise, support, criticism, rejection and threats react to an action rather than act on its victim
+_REACTION_ROOTS = ("05", "11", "12", "13")
 
 
 class Coder:
@@ -227,6 +229,12 @@ class Coder:
                     sources, targets = froms, sources
         sources = self._past_dateline(sources)
         targets = self._past_dateline(targets)
+        if code[:2] in _REACTION_ROOTS:
+            # "praised the attack on Israel": the reaction is aimed at the attack's doers, not at its victim
+            acts = [c for c in verb.children if c.dep_ == "dobj"
+                    and (c.lemma_.lower() in self.lex.event_nouns or c.lower_ in self.lex.event_nouns)]
+            inside = {t.i for a in acts for t in a.subtree if t.i != a.i}
+            targets = [t for t in targets if t.i not in inside]
         src = [m for t in sources if t.idx >= self._dateline_end
                for m in (self._reported_pronoun(t, verb) or syn.actors_of(t) or self._pronoun_fallback(t, verb)
                          or self._pair_subject(t, verb))]
@@ -351,7 +359,8 @@ class Coder:
             between = list({id(m): m for t in syn.prep_objects(noun, ("between",)) for m in syn.actors_of(t)}.values())
             if len(between) >= 2:
                 return self._emit(noun, entry, code, between, [], sent, dates, confidence=0.55)
-        if not src and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and not mod.is_negated(noun.head):
+        if not src and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and not mod.is_negated(noun.head) \
+                and self._performs(noun.head, code):
             # "announced the rupture of relations with X", "launched an attack on X"
             src = unique([m for t in self._past_dateline(syn.subject_tokens(noun.head)) for m in syn.actors_of(t)])
         tgt = unique([m for t in syn.prep_objects(noun, entry.target) for m in syn.actors_of(t)])
@@ -367,6 +376,16 @@ class Coder:
         if not src or not tgt:
             return []
         return self._emit(noun, entry, code, src, tgt, sent, dates, confidence=0.55)
+
+    def _performs(self, verb: Token, code: str) -> bool:
+        """Whether ``verb``'s subject does the action its object noun names: "launched an attack",
+        "announced the rupture of relations" (a verb with no code of its own, or one of the same
+        kind), not "praised the attack", "lifted sanctions" or "suspended talks"."""
+        entry = self.lex.verb_entry(verb)
+        if entry is None or entry.frame == "report":
+            return True
+        own = choose_code(entry, syn.after_words(verb), _pre_words(verb.sent, verb))
+        return own is None or own[:2] == code[:2]
 
     # ---- output ------------------------------------------------------------------------------
     def _reciprocal(self, verb: Token, code: str, sources: list[dict]) -> bool:
