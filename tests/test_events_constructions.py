@@ -243,3 +243,20 @@ def test_an_object_noun_is_not_its_verbs_subjects_own_act(nlp, text, absent):
 def test_an_object_noun_the_subject_performs_is_coded(nlp):
     events, _ = code(nlp, "Venezuela announced the rupture of diplomatic relations with the United States.")
     assert ("VEN", "USA", "161") in events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Azerbaijan and Armenia exchanged fire along their border.", {("AZE", "ARM", "190"), ("ARM", "AZE", "190")}),
+        ("Russia and Ukraine exchanged prisoners on Friday.", {("RUS", "UKR", "0841"), ("UKR", "RUS", "0841")}),
+        ("The Philippines and the United States held joint military exercises.",
+         {("PHL", "USA", "062"), ("USA", "PHL", "062")}),
+        ("China held military drills around Taiwan.", {("CHN", "TWN", "150")}),
+        ("The Pentagon approved a $500 million arms sale to Taiwan.", {("USA", "TWN", "072")}),
+        ("The IMF approved a $3 billion loan for Pakistan.", {("IMF", "PAK", "071")}),
+    ],
+)
+def test_exchanges_exercises_and_approvals(nlp, text, expected):
+    events, _ = code(nlp, text)
+    assert expected <= events
