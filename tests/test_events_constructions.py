@@ -260,3 +260,18 @@ def test_an_object_noun_the_subject_performs_is_coded(nlp):
 def test_exchanges_exercises_and_approvals(nlp, text, expected):
     events, _ = code(nlp, text)
     assert expected <= events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israeli troops raided the Jenin refugee camp in the occupied West Bank.", {("ISR", "PSE", "171")}),
+        ("Mali's junta suspended French broadcasters RFI and France 24.", {("MLI", "FRA", "172")}),
+        ("The Netherlands handed over the first F-16s to Ukraine.", {("NLD", "UKR", "072")}),
+        ("Thailand and Cambodia agreed to a ceasefire after days of fighting.",
+         {("THA", "KHM"), ("KHM", "THA")}),
+    ],
+)
+def test_raids_suspended_media_handovers_and_ceasefires(nlp, text, expected):
+    events, _ = code(nlp, text)
+    assert expected <= (events | pairs(events))

@@ -390,8 +390,9 @@ class Coder:
     # ---- output ------------------------------------------------------------------------------
     def _reciprocal(self, verb: Token, code: str, sources: list[dict]) -> bool:
         """"Japan and the Philippines agreed to deepen defence ties": a coordinated subject's
-        cooperative (03-06) or relation-cutting (16) action on a mutual object, with no recipient."""
-        if len({m.get("code") for m in sources}) < 2 or code[:2] not in ("03", "04", "05", "06", "16"):
+        cooperative (03-06), yielding (08: "agreed to a ceasefire") or relation-cutting (16) action
+        on a mutual object, with no recipient."""
+        if len({m.get("code") for m in sources}) < 2 or code[:2] not in ("03", "04", "05", "06", "08", "16"):
             return False
         return bool(syn.words_of(syn.phrase_tokens(verb)) & self.lex.reciprocal_nouns)
 

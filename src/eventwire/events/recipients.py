@@ -95,7 +95,7 @@ def implicit_targets(verb: Token, code: str, sources: list[dict], sent: Span, hi
                  (t.dep_ == "pobj" and t.head.dep_ == "dative" and t.head.lower_ == "to")
                  for m in syn.actors_of(t)]
         return [m for m in unique(found) if m.get("code") not in own][:2]
-    if code[:2] in ("15", "18", "19", "20"):
+    if code[:2] in ("15", "18", "19", "20") or code[:3] == "171":  # "raided a camp in the West Bank"
         places = [m for t in syn.location_tokens(verb) for m in syn.actors_of(t)]
         # rebels fighting in their own state fight it ("M23 rebels seized cities in Congo": COD->COD)
         rebels = all(m.get("kind") == "group" and m.get("agent") in ("REB", "OPP") for m in sources)
