@@ -275,3 +275,21 @@ def test_exchanges_exercises_and_approvals(nlp, text, expected):
 def test_raids_suspended_media_handovers_and_ceasefires(nlp, text, expected):
     events, _ = code(nlp, text)
     assert expected <= (events | pairs(events))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Blinken arrived in Beijing on Sunday for talks with Chinese officials.", ("USA", "CHN", "042")),
+        ("The French president arrived in Kyiv on Friday.", ("FRA", "UKR", "042")),
+        ("The Indian prime minister is on a two-day visit to the United Arab Emirates.", ("IND", "ARE", "042")),
+    ],
+)
+def test_arrivals_and_visits(nlp, text, expected):
+    events, _ = code(nlp, text)
+    assert expected in events
+
+
+def test_arrivals_of_people_without_office_are_no_visits(nlp):
+    events, _ = code(nlp, "Refugees arrived in Greece on Monday.")
+    assert not events

@@ -359,6 +359,9 @@ class Coder:
             between = list({id(m): m for t in syn.prep_objects(noun, ("between",)) for m in syn.actors_of(t)}.values())
             if len(between) >= 2:
                 return self._emit(noun, entry, code, between, [], sent, dates, confidence=0.55)
+        if not src and noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ == "be":
+            # "the prime minister is on a two-day visit to X"
+            src = unique([m for t in syn.subject_tokens(noun.head.head) for m in syn.actors_of(t)])
         if not src and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and not mod.is_negated(noun.head) \
                 and self._performs(noun.head, code):
             # "announced the rupture of relations with X", "launched an attack on X"
