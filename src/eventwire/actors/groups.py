@@ -104,6 +104,7 @@ class GroupFinder:
         return added
 
     def _each_token(self, tokens: list[Token], rule: Any) -> list[Mention]:
+        """Apply ``rule`` to each of ``tokens`` not yet part of a mention; record what it adds."""
         added: list[Mention] = []
         for token in tokens:
             if token.i in self._by_token or token.pos_ not in ("NOUN", "PROPN"):
@@ -231,7 +232,7 @@ class GroupFinder:
         span = doc[_phrase_start(token):token.i + 1]
         return [new_mention(span, code=body["code"], name=body["name"], kind=body["kind"], agent=body.get("agent"),
                             antecedent=body["start"],
-                            reason=f"document of the body named last: {span.text} -> {body['name']}")]
+                            reason=f"document of the body the article names most: {span.text} -> {body['name']}")]
 
     def _agreement_records(self, tokens: list[Token]) -> list[tuple[int, list[str], set[int]]]:
         """Agreements the article reports among ``tokens``: (position, party codes, the tokens that
@@ -245,7 +246,7 @@ class GroupFinder:
             own: set[int] = set()
             if token.pos_ == "VERB" and lemma in self.signing_verbs:
                 objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-                if token.lemma_.lower() != "sign" and not any(self._is_agreement(o) for o in objects):
+                if lemma != "sign" and not any(self._is_agreement(o) for o in objects):
                     continue
                 for c in token.children:
                     if c.dep_ in ("nsubj", "agent"):
@@ -286,12 +287,8 @@ class GroupFinder:
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    out, stack = [], [token]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj")
-    return sorted(out, key=lambda t: t.i)
+    """``token`` and the tokens coordinated with it, in text order (spaCy's ``Token.conjuncts``)."""
+    return sorted([token, *token.conjuncts], key=lambda t: t.i)
 
 
 def _party_tokens(head: Token) -> list[Token]:
